@@ -1,0 +1,11 @@
+# db/: migrations and demo data, installed under $(pkgdatadir) where
+# pathway-admin looks for them by default. Automake wants every file named.
+migrationsdir = $(pkgdatadir)/migrations
+dist_migrations_DATA = \
+	db/migrations/0001_create_schema_migrations.sql \
+	db/migrations/0002_create_audit_log.sql
+
+demodir = $(pkgdatadir)/demo
+dist_demo_DATA =
+
+EXTRA_DIST += db/README.md

@@ -1,0 +1,119 @@
+/*
+ * router.c: the table of every endpoint, and path matching.
+ *
+ * Patterns are literal segments and {id} segments; an {id} matches a
+ * positive decimal number without leading zeros that fits in 63 bits, so
+ * "/participants/abc" is simply not a path (404), never a handler's problem.
+ */
+#include "router.h"
+
+#include "api/api.h"
+
+#include <string.h>
+
+static const struct pw_route routes[] = {
+	{"GET", "/api/v1/health", api_health_get, PW_ROUTE_NODB},
+};
+
+const struct pw_route *pw_router_routes(size_t *n)
+{
+	*n = sizeof(routes) / sizeof(routes[0]);
+	return routes;
+}
+
+/* Parses one {id} segment of length n; returns -1 when it is not one. */
+static long long parse_id(const char *s, size_t n)
+{
+	long long v = 0;
+
+	if (n == 0 || n > 18 || s[0] == '0')
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int pw_route_pattern_match(const char *pattern, const char *path, long long *ids, size_t *nids)
+{
+	const char *p = pattern, *s = path;
+	size_t k = 0;
+
+	while (*p && *s) {
+		const char *pe, *se;
+		size_t plen, slen;
+
+		if (*p != '/' || *s != '/')
+			return 0;
+		pe = strchr(p + 1, '/');
+		se = strchr(s + 1, '/');
+		plen = pe ? (size_t)(pe - p - 1) : strlen(p + 1);
+		slen = se ? (size_t)(se - s - 1) : strlen(s + 1);
+		if (plen == 4 && !strncmp(p + 1, "{id}", 4)) {
+			long long v = parse_id(s + 1, slen);
+			if (v < 0 || k >= PW_ROUTE_MAX_IDS)
+				return 0;
+			ids[k++] = v;
+		} else if (plen != slen || strncmp(p + 1, s + 1, plen)) {
+			return 0;
+		}
+		p += plen + 1;
+		s += slen + 1;
+	}
+	if (*p || *s)
+		return 0;
+	*nids = k;
+	return 1;
+}
+
+const struct pw_route *pw_router_match(const char *method, const char *path, long long *ids,
+				       size_t *nids, char *allow, size_t allow_len, int *status)
+{
+	const char *m = strcmp(method, "HEAD") ? method : "GET";
+	const struct pw_route *found = NULL;
+	size_t used = 0;
+	int path_known = 0;
+
+	if (allow_len)
+		allow[0] = '\0';
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		long long tmp[PW_ROUTE_MAX_IDS];
+		size_t ntmp = 0;
+
+		if (!pw_route_pattern_match(routes[i].pattern, path, tmp, &ntmp))
+			continue;
+		path_known = 1;
+		if (!strcmp(routes[i].method, m) && !found) {
+			found = &routes[i];
+			memcpy(ids, tmp, ntmp * sizeof(*ids));
+			*nids = ntmp;
+		}
+		/* Build the Allow list as we go, for a 405. */
+		if (!strstr(allow, routes[i].method)) {
+			size_t ml = strlen(routes[i].method);
+			int head = !strcmp(routes[i].method, "GET");
+			size_t need = ml + (used ? 2 : 0) + (head ? 6 : 0);
+			if (used + need < allow_len) {
+				if (used) {
+					memcpy(allow + used, ", ", 2);
+					used += 2;
+				}
+				memcpy(allow + used, routes[i].method, ml);
+				used += ml;
+				if (head) {
+					memcpy(allow + used, ", HEAD", 6);
+					used += 6;
+				}
+				allow[used] = '\0';
+			}
+		}
+	}
+	if (found) {
+		*status = 200;
+		return found;
+	}
+	*status = path_known ? 405 : 404;
+	return NULL;
+}

@@ -1,0 +1,16 @@
+# Integration tests: real MariaDB, real nginx, real workers, over HTTP.
+# harness.sh starts them on private sockets and free ports, runs
+# pathway-itest against them and tears everything down.
+check_PROGRAMS += tests/integration/pathway-itest
+tests_integration_pathway_itest_SOURCES = \
+	tests/integration/itest.h tests/integration/itest.c \
+	tests/integration/test_health.c tests/integration/test_http.c \
+	tests/integration/test_process.c tests/integration/test_config.c \
+	tests/integration/test_migrate.c
+tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
+tests_integration_pathway_itest_LDADD = $(CUNIT_LIBS) $(CURL_LIBS) $(JSONC_LIBS)
+
+TESTS += tests/integration/harness.sh
+EXTRA_DIST += tests/integration/harness.sh tests/integration/stackctl
+AM_TESTS_ENVIRONMENT = abs_top_srcdir='$(abs_top_srcdir)'; abs_top_builddir='$(abs_top_builddir)'; \
+	export abs_top_srcdir abs_top_builddir;

@@ -1,0 +1,2 @@
+# web/: the single-page app, shipped as static files.
+EXTRA_DIST += web
