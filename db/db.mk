@@ -3,9 +3,13 @@
 migrationsdir = $(pkgdatadir)/migrations
 dist_migrations_DATA = \
 	db/migrations/0001_create_schema_migrations.sql \
-	db/migrations/0002_create_audit_log.sql
+	db/migrations/0002_create_audit_log.sql \
+	db/migrations/0003_create_organisation.sql \
+	db/migrations/0004_create_accounts.sql
 
 demodir = $(pkgdatadir)/demo
-dist_demo_DATA =
+dist_demo_DATA = \
+	db/demo/0001_organisation.sql \
+	db/demo/users.tsv
 
 EXTRA_DIST += db/README.md

@@ -4,6 +4,16 @@
  *   pathway-admin [-c FILE] migrate [--dir DIR]   apply database migrations
  *   pathway-admin [-c FILE] demo [--dir DIR]      load the demo data set
  *   pathway-admin [-c FILE] status                print the schema version
+ *   pathway-admin [-c FILE] create-user --login L --name N --role R
+ *                 [--email E] [--position ID] [--location ID]... [--participant ID]
+ *                                                 create an account; the password
+ *                                                 is read from standard input
+ *                                                 (a prompt on a terminal), never argv
+ *   pathway-admin [-c FILE] create-region --code C --name N [--requires-agency-code]
+ *   pathway-admin [-c FILE] create-provider --name N [--agency-code C]
+ *   pathway-admin [-c FILE] create-location --provider ID --region ID --name N
+ *                 [--address A]
+ *   pathway-admin [-c FILE] create-position --name N
  *
  * Each command connects with the [database] settings of the configuration,
  * prints what it does, and exits 0 on success, 1 on failure, 2 on misuse.
@@ -13,6 +23,8 @@
 #include "log.h"
 #include "migrate.h"
 #include "pw.h"
+#include "admin_org.h"
+#include "auth.h"
 #include "store/meta.h"
 
 #include <getopt.h>
@@ -31,6 +43,12 @@ static void usage(FILE *f)
 		"  migrate [--dir DIR]  apply migrations (default %s/migrations)\n"
 		"  demo [--dir DIR]     load demo data (default %s/demo)\n"
 		"  status               print the schema version\n"
+		"  create-user --login L --name N --role R [--email E] [--position ID]\n"
+		"              [--location ID]... [--participant ID]   (password on stdin)\n"
+		"  create-region --code C --name N [--requires-agency-code]\n"
+		"  create-provider --name N [--agency-code C]\n"
+		"  create-location --provider ID --region ID --name N [--address A]\n"
+		"  create-position --name N\n"
 		"options:\n"
 		"  -c, --config FILE    configuration (default $PATHWAY_CONFIG or %s)\n",
 		PW_PKGDATADIR, PW_PKGDATADIR, PW_SYSCONFDIR "/pathway/pathway.conf");
@@ -61,15 +79,6 @@ static int cmd_migrate(struct pw_db *db, int argc, char **argv)
 	return pw_migrate_run(db, dir, stdout) == PW_OK ? 0 : 1;
 }
 
-static int cmd_demo(struct pw_db *db, int argc, char **argv)
-{
-	const char *dir = PW_PKGDATADIR "/demo";
-
-	if (dir_option(argc, argv, &dir) != 0)
-		return 2;
-	return pw_migrate_load_scripts(db, dir, stdout) == PW_OK ? 0 : 1;
-}
-
 static int cmd_status(struct pw_db *db, int argc, char **argv)
 {
 	long long v = 0;
@@ -95,8 +104,13 @@ struct command {
 
 static const struct command commands[] = {
 	{"migrate", cmd_migrate},
-	{"demo", cmd_demo},
+	{"demo", pw_admin_demo},
 	{"status", cmd_status},
+	{"create-user", pw_admin_create_user},
+	{"create-region", pw_admin_create_region},
+	{"create-provider", pw_admin_create_provider},
+	{"create-location", pw_admin_create_location},
+	{"create-position", pw_admin_create_position},
 };
 
 int main(int argc, char **argv)
@@ -150,6 +164,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pathway-admin: cannot initialise the MariaDB library\n");
 		goto out;
 	}
+	if (pw_auth_init() != PW_OK) {
+		fprintf(stderr, "pathway-admin: cannot initialise the crypto libraries\n");
+		goto out;
+	}
 	db = pw_db_new(&cfg, ADMIN_RW_TIMEOUT);
 	if (!db)
 		goto out;
@@ -158,6 +176,7 @@ int main(int argc, char **argv)
 			pw_db_error(db));
 		goto out;
 	}
+	pw_admin_config = &cfg;
 	rc = cmd->run(db, argc - optind - 1, argv + optind + 1);
 out:
 	pw_db_free(db);

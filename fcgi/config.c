@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { K_STR, K_INT, K_MODE, K_BOOL, K_SIZE };
+enum kind { K_STR, K_INT, K_MODE, K_BOOL, K_SIZE, K_ROLES };
 
 struct key {
 	const char *section;
@@ -51,6 +51,24 @@ static const struct key keys[] = {
 	{"database", "password_file", "PATHWAY_DB_PASSWORD_FILE", K_STR, OFF(db_password_file), 0,
 	 0},
 	{"database", "timeout", "PATHWAY_DB_TIMEOUT", K_INT, OFF(db_timeout), 1, 600},
+	{"auth", "session_idle_timeout", "PATHWAY_SESSION_IDLE_TIMEOUT", K_INT,
+	 OFF(session_idle_timeout), 60, 86400},
+	{"auth", "session_lifetime", "PATHWAY_SESSION_LIFETIME", K_INT, OFF(session_lifetime), 300,
+	 604800},
+	{"auth", "cookie_secure", "PATHWAY_COOKIE_SECURE", K_BOOL, OFF(cookie_secure), 0, 1},
+	{"auth", "totp_required_roles", "PATHWAY_TOTP_REQUIRED_ROLES", K_ROLES,
+	 OFF(totp_required_roles), 0, 0},
+	{"auth", "totp_issuer", "PATHWAY_TOTP_ISSUER", K_STR, OFF(totp_issuer), 0, 0},
+	{"auth", "login_max_failures", "PATHWAY_LOGIN_MAX_FAILURES", K_INT, OFF(login_max_failures),
+	 1, 1000},
+	{"auth", "address_max_failures", "PATHWAY_ADDRESS_MAX_FAILURES", K_INT,
+	 OFF(address_max_failures), 1, 100000},
+	{"auth", "login_window", "PATHWAY_LOGIN_WINDOW", K_INT, OFF(login_window), 10, 86400},
+	{"auth", "login_lockout", "PATHWAY_LOGIN_LOCKOUT", K_INT, OFF(login_lockout), 1, 86400},
+	{"auth", "password_opslimit", "PATHWAY_PASSWORD_OPSLIMIT", K_INT, OFF(password_opslimit), 1,
+	 20},
+	{"auth", "password_memlimit_kib", "PATHWAY_PASSWORD_MEMLIMIT_KIB", K_INT,
+	 OFF(password_memlimit_kib), 8192, 1048576},
 };
 
 const char *pw_config_default_path(void)
@@ -83,11 +101,23 @@ int pw_config_defaults(struct pw_config *cfg)
 	cfg->body_limit = 10u * 1024 * 1024;
 	cfg->db_port = 3306;
 	cfg->db_timeout = 5;
+	cfg->session_idle_timeout = 1800;
+	cfg->session_lifetime = 43200;
+	cfg->cookie_secure = 1;
+	cfg->login_max_failures = 5;
+	cfg->address_max_failures = 50;
+	cfg->login_window = 900;
+	cfg->login_lockout = 900;
+	/* OWASP's Argon2id recommendation: 19 MiB, 2 passes, 1 lane. */
+	cfg->password_opslimit = 2;
+	cfg->password_memlimit_kib = 19456;
 	if (set_str(&cfg->listen, "unix:/run/pathway/pathway.sock") ||
 	    set_str(&cfg->socket_group, "") || set_str(&cfg->pid_file, "") ||
 	    set_str(&cfg->log_file, "-") || set_str(&cfg->db_socket, "/run/mysqld/mysqld.sock") ||
 	    set_str(&cfg->db_host, "127.0.0.1") || set_str(&cfg->db_name, "pathway") ||
-	    set_str(&cfg->db_user, "pathway") || set_str(&cfg->db_password_file, ""))
+	    set_str(&cfg->db_user, "pathway") || set_str(&cfg->db_password_file, "") ||
+	    set_str(&cfg->totp_required_roles, "statewide,program_manager") ||
+	    set_str(&cfg->totp_issuer, "Pathway"))
 		return PW_ERR_NOMEM;
 	return PW_OK;
 }
@@ -97,7 +127,7 @@ void pw_config_free(struct pw_config *cfg)
 	if (!cfg)
 		return;
 	for (size_t i = 0; i < PW_ARRAY_LEN(keys); i++)
-		if (keys[i].kind == K_STR) {
+		if (keys[i].kind == K_STR || keys[i].kind == K_ROLES) {
 			char **slot = (char **)((char *)cfg + keys[i].off);
 			free(*slot);
 			*slot = NULL;
@@ -125,6 +155,34 @@ static int parse_long(const char *v, int base, long *out)
 	return PW_OK;
 }
 
+/* Is v empty or a comma-separated list of staff role codes? */
+static int roles_valid(const char *v)
+{
+	static const char *const roles[] = {"statewide", "program_manager", "intermediary",
+					    "provider_partner"};
+	const char *p = v;
+
+	while (*p) {
+		size_t n = strcspn(p, ","), i;
+		const char *q = p;
+		while (n && *q == ' ') {
+			q++;
+			n--;
+		}
+		while (n && q[n - 1] == ' ')
+			n--;
+		for (i = 0; i < PW_ARRAY_LEN(roles); i++)
+			if (strlen(roles[i]) == n && !strncmp(q, roles[i], n))
+				break;
+		if (i == PW_ARRAY_LEN(roles))
+			return 0;
+		p += strcspn(p, ",");
+		if (*p == ',')
+			p++;
+	}
+	return 1;
+}
+
 /* Applies one value to its key; on a bad value writes why into why. */
 static int apply(struct pw_config *cfg, const struct key *k, const char *v, char *why, size_t wlen)
 {
@@ -133,6 +191,13 @@ static int apply(struct pw_config *cfg, const struct key *k, const char *v, char
 
 	switch (k->kind) {
 	case K_STR:
+		return set_str(slot, v);
+	case K_ROLES:
+		if (!roles_valid(v)) {
+			snprintf(why, wlen, "must be a comma-separated list of roles (statewide, "
+					    "program_manager, intermediary, provider_partner)");
+			return PW_ERR_INVALID;
+		}
 		return set_str(slot, v);
 	case K_INT:
 		if (parse_long(v, 10, &n) || n < k->min || n > k->max) {

@@ -33,6 +33,18 @@ struct pw_config {
 	char *db_user;
 	char *db_password_file;
 	int db_timeout;
+	/* [auth] */
+	int session_idle_timeout; /* seconds without a request before a session ends */
+	int session_lifetime;     /* seconds after sign-in when a session ends regardless */
+	int cookie_secure;
+	char *totp_required_roles; /* comma-separated role codes */
+	char *totp_issuer;
+	int login_max_failures;
+	int address_max_failures;
+	int login_window;  /* seconds over which failures are counted */
+	int login_lockout; /* seconds a locked login or address is refused */
+	int password_opslimit;
+	int password_memlimit_kib;
 	/* Read from db_password_file at load time; NULL when none. */
 	char *db_password;
 };

@@ -1,7 +1,8 @@
 # fcgi/: the worker (pathway-fcgi), the admin tool (pathway-admin) and the
 # library they share. The library is split so tests can link it whole.
 noinst_LIBRARIES += fcgi/libpathway.a
-fcgi_libpathway_a_CFLAGS = $(AM_CFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(JSONC_CFLAGS)
+fcgi_libpathway_a_CFLAGS = $(AM_CFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(JSONC_CFLAGS) \
+	$(SODIUM_CFLAGS) $(OATH_CFLAGS)
 fcgi_libpathway_a_SOURCES = \
 	fcgi/pw.h fcgi/pw.c \
 	fcgi/buf.h fcgi/buf.c \
@@ -14,15 +15,29 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/handler.h \
 	fcgi/router.h fcgi/router.c \
 	fcgi/db.h fcgi/db.c \
+	fcgi/auth.h fcgi/auth.c \
+	fcgi/gate.h fcgi/gate.c \
 	fcgi/migrate.h fcgi/migrate.c \
+	fcgi/admin_org.h fcgi/admin_org.c \
 	fcgi/worker.h fcgi/worker.c \
 	fcgi/supervisor.h fcgi/supervisor.c \
 	fcgi/store/meta.h fcgi/store/meta.c \
+	fcgi/store/audit.h fcgi/store/audit.c \
+	fcgi/store/session.h fcgi/store/session.c \
+	fcgi/store/throttle.h fcgi/store/throttle.c \
+	fcgi/store/user.h fcgi/store/user.c \
+	fcgi/store/org.h fcgi/store/org.c \
 	fcgi/api/api.h \
-	fcgi/api/health.c
+	fcgi/api/common.h fcgi/api/common.c \
+	fcgi/api/health.c \
+	fcgi/api/session.c \
+	fcgi/api/org.c \
+	fcgi/api/users.c \
+	fcgi/api/audit.c
 
 PW_LIBS = fcgi/libpathway.a fcgi/rules/librules.a \
-	$(FCGI_LIBS) $(MARIADB_LIBS) $(JSONC_LIBS) $(PTHREAD_LIBS) -lm
+	$(FCGI_LIBS) $(MARIADB_LIBS) $(JSONC_LIBS) $(SODIUM_LIBS) $(OATH_LIBS) \
+	$(PTHREAD_LIBS) -lm
 
 bin_PROGRAMS += pathway-fcgi pathway-admin
 pathway_fcgi_SOURCES = fcgi/main.c

@@ -19,6 +19,7 @@
 
 struct pw_db;
 struct pw_config;
+struct pw_session;
 
 #define PW_ROUTE_MAX_IDS 4
 
@@ -29,6 +30,7 @@ struct pw_ctx {
 	const struct pw_config *cfg;
 	struct pw_arena *arena;
 	json_object *body; /* parsed body of a JSON route; borrowed, NULL otherwise */
+	struct pw_session *session; /* the signed-in session; NULL on public routes */
 	long long ids[PW_ROUTE_MAX_IDS]; /* the {id} segments of the path, in order */
 	size_t nids;
 };
@@ -38,6 +40,9 @@ typedef void (*pw_handler)(struct pw_ctx *ctx);
 enum pw_route_flags {
 	PW_ROUTE_JSON = 1u << 0, /* the body must be application/json */
 	PW_ROUTE_NODB = 1u << 1, /* the handler checks the database itself */
+	PW_ROUTE_PUBLIC = 1u << 2, /* no session needed (health, sign-in) */
+	/* Allowed while the second factor is still owed or being set up. */
+	PW_ROUTE_PARTIAL = 1u << 3,
 };
 
 struct pw_route {

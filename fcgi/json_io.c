@@ -26,6 +26,30 @@ static void locate(const char *s, size_t off, int *line, int *col)
 	*col = c;
 }
 
+/*
+ * json-c 0.16 accepts 'single-quoted' strings even in strict mode. In JSON a
+ * single quote can only stand inside a double-quoted string, so one outside
+ * any string is the fault. Returns its offset, or len when there is none.
+ */
+static size_t stray_single_quote(const char *s, size_t len)
+{
+	int in_string = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (in_string) {
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '"')
+				in_string = 0;
+		} else if (s[i] == '"') {
+			in_string = 1;
+		} else if (s[i] == '\'') {
+			return i;
+		}
+	}
+	return len;
+}
+
 int pw_json_parse(const char *s, size_t len, json_object **out, struct pw_json_error *err)
 {
 	json_tokener *tok = NULL;
@@ -38,6 +62,18 @@ int pw_json_parse(const char *s, size_t len, json_object **out, struct pw_json_e
 	if (len > (size_t)INT32_MAX) {
 		snprintf(err->message, sizeof(err->message), "the body is too large to parse");
 		return PW_ERR_TOO_LARGE;
+	}
+	if (strspn(s, " \t\r\n") >= len) {
+		snprintf(err->message, sizeof(err->message), "the body is empty");
+		locate(s, 0, &err->line, &err->column);
+		return PW_ERR_INVALID;
+	}
+	end = stray_single_quote(s, len);
+	if (end < len) {
+		err->offset = end;
+		snprintf(err->message, sizeof(err->message), "strings must be in double quotes");
+		locate(s, end, &err->line, &err->column);
+		return PW_ERR_INVALID;
 	}
 	tok = json_tokener_new_ex(PW_JSON_MAX_DEPTH);
 	if (!tok)
@@ -60,7 +96,9 @@ int pw_json_parse(const char *s, size_t len, json_object **out, struct pw_json_e
 		goto fail;
 	}
 	if (jerr != json_tokener_success) {
-		err->offset = end > 0 && end <= len ? end - 1 : end;
+		/* json-c stops on the offending byte; running out of text is a
+		 * fault at the end. */
+		err->offset = end <= len && jerr != json_tokener_error_parse_eof ? end : len;
 		snprintf(err->message, sizeof(err->message), "%s",
 			 json_tokener_error_desc(jerr));
 		goto fail;

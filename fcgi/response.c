@@ -62,6 +62,12 @@ int pw_response_header(struct pw_response *res, const char *name, const char *fm
 	return pw_buf_append(&res->headers, "\r\n", 2);
 }
 
+void pw_response_no_content(struct pw_response *res)
+{
+	pw_buf_reset(&res->body);
+	res->status = 204;
+}
+
 int pw_response_json(struct pw_response *res, int status, json_object *obj)
 {
 	const char *s;

@@ -33,6 +33,9 @@ void pw_response_reset(struct pw_response *res);
 int pw_response_header(struct pw_response *res, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* 204 with no body. */
+void pw_response_no_content(struct pw_response *res);
+
 /* Sets status and the JSON body from obj; consumes obj (json_object_put). */
 int pw_response_json(struct pw_response *res, int status, json_object *obj);
 

@@ -12,7 +12,40 @@
 #include <string.h>
 
 static const struct pw_route routes[] = {
-	{"GET", "/api/v1/health", api_health_get, PW_ROUTE_NODB},
+	{"GET", "/api/v1/health", api_health_get, PW_ROUTE_NODB | PW_ROUTE_PUBLIC},
+
+	{"POST", "/api/v1/session", api_session_create, PW_ROUTE_JSON | PW_ROUTE_PUBLIC},
+	{"GET", "/api/v1/session", api_session_get, PW_ROUTE_PARTIAL},
+	{"DELETE", "/api/v1/session", api_session_delete, PW_ROUTE_PARTIAL},
+	{"POST", "/api/v1/session/totp", api_session_totp, PW_ROUTE_JSON | PW_ROUTE_PARTIAL},
+	{"POST", "/api/v1/session/totp/enrollment", api_session_enroll, PW_ROUTE_PARTIAL},
+	{"POST", "/api/v1/session/totp/enrollment/confirm", api_session_enroll_confirm,
+	 PW_ROUTE_JSON | PW_ROUTE_PARTIAL},
+
+	{"GET", "/api/v1/regions", api_regions_list, 0},
+	{"POST", "/api/v1/regions", api_regions_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/regions/{id}", api_regions_get, 0},
+	{"PATCH", "/api/v1/regions/{id}", api_regions_update, PW_ROUTE_JSON},
+	{"GET", "/api/v1/providers", api_providers_list, 0},
+	{"POST", "/api/v1/providers", api_providers_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/providers/{id}", api_providers_get, 0},
+	{"PATCH", "/api/v1/providers/{id}", api_providers_update, PW_ROUTE_JSON},
+	{"GET", "/api/v1/office-locations", api_locations_list, 0},
+	{"POST", "/api/v1/office-locations", api_locations_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/office-locations/{id}", api_locations_get, 0},
+	{"PATCH", "/api/v1/office-locations/{id}", api_locations_update, PW_ROUTE_JSON},
+	{"GET", "/api/v1/staff-positions", api_positions_list, 0},
+	{"POST", "/api/v1/staff-positions", api_positions_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/staff-positions/{id}", api_positions_get, 0},
+	{"PATCH", "/api/v1/staff-positions/{id}", api_positions_update, PW_ROUTE_JSON},
+
+	{"GET", "/api/v1/users", api_users_list, 0},
+	{"POST", "/api/v1/users", api_users_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/users/{id}", api_users_get, 0},
+	{"PATCH", "/api/v1/users/{id}", api_users_update, PW_ROUTE_JSON},
+	{"PUT", "/api/v1/users/{id}/password", api_users_set_password, PW_ROUTE_JSON},
+
+	{"GET", "/api/v1/audit", api_audit_list, 0},
 };
 
 const struct pw_route *pw_router_routes(size_t *n)

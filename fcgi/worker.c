@@ -19,7 +19,10 @@
 
 #include "arena.h"
 #include "config.h"
+#include "auth.h"
 #include "db.h"
+#include "gate.h"
+#include "store/session.h"
 #include "handler.h"
 #include "json_io.h"
 #include "log.h"
@@ -144,6 +147,7 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 		     struct pw_request *req, struct pw_response *res, struct pw_arena *arena)
 {
 	struct pw_ctx ctx;
+	struct pw_session session;
 	const struct pw_route *route;
 	json_object *body = NULL;
 	struct pw_json_error jerr;
@@ -205,6 +209,12 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 			goto out;
 		}
 	}
+	ctx.req = req;
+	ctx.res = res;
+	ctx.db = db;
+	ctx.cfg = cfg;
+	ctx.arena = arena;
+	ctx.body = body;
 	if (!(route->flags & PW_ROUTE_NODB)) {
 		rc = pw_db_ensure(db);
 		if (rc != PW_OK) {
@@ -212,12 +222,8 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 			goto out;
 		}
 	}
-	ctx.req = req;
-	ctx.res = res;
-	ctx.db = db;
-	ctx.cfg = cfg;
-	ctx.arena = arena;
-	ctx.body = body;
+	if (pw_gate(&ctx, route, &session) != 0)
+		goto out;
 	route->handler(&ctx);
 	/* A handler that returns inside a transaction has a bug; never leave
 	 * the connection holding locks for the next request. */
@@ -345,7 +351,8 @@ int pw_worker_run(const struct pw_config *cfg, int listen_fd, int ready_fd)
 	sigaddset(&wait_set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &wait_set, NULL);
 
-	if (mysql_library_init(0, NULL, NULL) != 0 || FCGX_Init() != 0) {
+	if (mysql_library_init(0, NULL, NULL) != 0 || FCGX_Init() != 0 ||
+	    pw_auth_init() != PW_OK) {
 		pw_log("error", "worker: library initialisation failed");
 		goto out;
 	}

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 typedef int32_t pw_date;
-#define PW_DATE_NONE INT32_MIN
+#define PW_DATE_NONE   INT32_MIN
 #define PW_DATE_STRLEN 11 /* "YYYY-MM-DD" and its NUL */
 
 /* Parses exactly "YYYY-MM-DD" (len bytes, no NUL needed), a real calendar day

@@ -17,6 +17,7 @@ void pw_violation_add(struct pw_violations *v, const char *rule, const char *fie
 {
 	struct pw_violation *it;
 	va_list ap;
+	int n;
 
 	if (v->n >= PW_VIOLATION_MAX) {
 		v->dropped++;
@@ -26,6 +27,13 @@ void pw_violation_add(struct pw_violations *v, const char *rule, const char *fie
 	it->rule = rule;
 	it->field = field;
 	va_start(ap, fmt);
-	vsnprintf(it->message, sizeof(it->message), fmt, ap);
+	n = vsnprintf(it->message, sizeof(it->message), fmt, ap);
 	va_end(ap);
+	/* A cut message must not end in half a UTF-8 character. */
+	if (n >= (int)sizeof(it->message)) {
+		size_t end = sizeof(it->message) - 1;
+		while (end > 0 && ((unsigned char)it->message[end] & 0xC0) == 0x80)
+			end--;
+		it->message[end] = '\0';
+	}
 }

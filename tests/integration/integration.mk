@@ -6,9 +6,12 @@ tests_integration_pathway_itest_SOURCES = \
 	tests/integration/itest.h tests/integration/itest.c \
 	tests/integration/test_health.c tests/integration/test_http.c \
 	tests/integration/test_process.c tests/integration/test_config.c \
-	tests/integration/test_migrate.c
-tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) $(JSONC_CFLAGS)
-tests_integration_pathway_itest_LDADD = $(CUNIT_LIBS) $(CURL_LIBS) $(JSONC_LIBS)
+	tests/integration/test_migrate.c tests/integration/test_session.c \
+	tests/integration/test_org.c
+tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) \
+	$(JSONC_CFLAGS) $(SODIUM_CFLAGS) $(OATH_CFLAGS)
+# The suite links the library for its TOTP code generator (auth.c).
+tests_integration_pathway_itest_LDADD = $(PW_LIBS) $(CUNIT_LIBS) $(CURL_LIBS)
 
 TESTS += tests/integration/harness.sh
 EXTRA_DIST += tests/integration/harness.sh tests/integration/stackctl

@@ -75,6 +75,33 @@ int it_fcgi_begin_get(int fd, const char *method, const char *path, const char *
  * Returns 0 when END_REQUEST arrived, -1 otherwise. */
 int it_fcgi_read_response(int fd, char *out, size_t outlen, int timeout_ms);
 
+/* A signed-in session for API calls. */
+struct it_session {
+	char cookie[128]; /* "pw_session=..." */
+	char csrf[64];
+	long long user_id;
+};
+
+/*
+ * Signs in with login and password; when totp_secret is not NULL and the
+ * answer asks for the second factor, sends the current code. Returns the
+ * final HTTP status (201 or 200 when signed in) and fills s.
+ */
+long it_sign_in(const char *login, const char *password, const char *totp_secret,
+		struct it_session *s);
+/* One statewide session shared by the suite (signing in costs a TOTP step). */
+const struct it_session *it_statewide(void);
+/* A JSON API call with the session's cookie and CSRF token (s may be NULL);
+ * if_match and json may be NULL. Returns 0 or -1 like it_http. */
+int it_call(const struct it_session *s, const char *method, const char *path,
+	    const char *if_match, const char *json, struct it_resp *r);
+/* Takes the pw_session cookie from a response's Set-Cookie into s->cookie. */
+int it_take_cookie(const struct it_resp *r, struct it_session *s);
+/* The demo password of every demo account. */
+#define IT_DEMO_PASSWORD "Pathway-Demo-2026"
+#define IT_STATE_TOTP "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+#define IT_PM_TOTP "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+
 /* A temporary file with contents; returns its path (static buffer per call site). */
 int it_write_file(const char *path, const char *contents);
 
@@ -84,6 +111,8 @@ extern const struct it_suite it_suite_health;
 extern const struct it_suite it_suite_process;
 extern const struct it_suite it_suite_config;
 extern const struct it_suite it_suite_migrate;
+extern const struct it_suite it_suite_session;
+extern const struct it_suite it_suite_org;
 
 #define IT_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -145,7 +145,76 @@ static void the_app_is_served_as_static_files(void)
 	it_resp_free(&r);
 }
 
+static void a_json_route_refuses_other_content_types_with_415(void)
+{
+	static const char *const types[] = {"Content-Type: text/plain",
+					    "Content-Type: application/x-www-form-urlencoded",
+					    "Content-Type: application/jsonx", NULL};
+	for (size_t i = 0; types[i]; i++) {
+		const char *h[] = {types[i], NULL};
+		struct it_resp r;
+		CU_ASSERT_EQUAL_FATAL(it_http("POST", "/api/v1/session", h, "{}", 2, &r), 0);
+		assert_envelope(&r, 415, "unsupported_media_type");
+		it_resp_free(&r);
+	}
+}
+
+struct malformed_case {
+	const char *body;
+	int line, column;
+};
+
+static const struct malformed_case malformed[] = {
+	{"{\"login\": \"a\",}", 1, 15},
+	{"{\n  \"login\": tru\n}", 2, 15},
+	{"{\"login\": \"a\"", 1, 14},
+	{"[1, 2", 1, 6},
+	{"", 1, 1},
+	{"{'login': 'a'}", 1, 2},
+	{"{\"login\": \"a\"} trailing", 1, 16},
+};
+
+static void malformed_json_is_400_with_the_line_and_column_of_the_fault(void)
+{
+	static const char *const h[] = {"Content-Type: application/json; charset=utf-8", NULL};
+
+	for (size_t i = 0; i < IT_LEN(malformed); i++) {
+		struct it_resp r;
+		long long line, col;
+		CU_ASSERT_EQUAL_FATAL(it_http("POST", "/api/v1/session", h, malformed[i].body,
+					      strlen(malformed[i].body), &r),
+				      0);
+		assert_envelope(&r, 400, "malformed_json");
+		line = it_json_int(&r, "error.details.0.line", -1);
+		col = it_json_int(&r, "error.details.0.column", -1);
+		if (line != malformed[i].line || col != malformed[i].column)
+			fprintf(stderr, "\n    case %zu: line %lld column %lld: %s", i, line, col,
+				r.body);
+		CU_ASSERT_EQUAL(line, malformed[i].line);
+		CU_ASSERT_EQUAL(col, malformed[i].column);
+		CU_ASSERT_PTR_NULL(strstr(r.headers, "pw_session="));
+		it_resp_free(&r);
+	}
+}
+
+static void a_signed_out_caller_gets_401_on_every_non_public_route(void)
+{
+	static const char *const paths[] = {"/api/v1/session", "/api/v1/regions", "/api/v1/users",
+					    "/api/v1/audit?entity=user&id=1"};
+	for (size_t i = 0; i < IT_LEN(paths); i++) {
+		struct it_resp r;
+		CU_ASSERT_EQUAL_FATAL(it_http("GET", paths[i], NULL, NULL, 0, &r), 0);
+		assert_envelope(&r, 401, "unauthenticated");
+		it_resp_free(&r);
+	}
+}
+
 static const struct it_test tests[] = {
+	{"a JSON route refuses other content types with 415", a_json_route_refuses_other_content_types_with_415},
+	{"malformed JSON is 400 with the line and column of the fault",
+	 malformed_json_is_400_with_the_line_and_column_of_the_fault},
+	{"a signed-out caller gets 401 on every non-public route",
+	 a_signed_out_caller_gets_401_on_every_non_public_route},
 	{"an unknown path is 404 in the error envelope", unknown_path_is_404_in_the_error_envelope},
 	{"a known path with the wrong method is 405 with Allow", wrong_method_is_405_with_allow},
 	{"a body over the limit is 413 in the error envelope", body_over_the_limit_is_413_in_the_error_envelope},
