@@ -5,7 +5,11 @@ dist_migrations_DATA = \
 	db/migrations/0001_create_schema_migrations.sql \
 	db/migrations/0002_create_audit_log.sql \
 	db/migrations/0003_create_organisation.sql \
-	db/migrations/0004_create_accounts.sql
+	db/migrations/0004_create_accounts.sql \
+	db/migrations/0005_create_programs.sql \
+	db/migrations/0006_create_case_records.sql \
+	db/migrations/0007_create_idempotency_keys.sql \
+	db/migrations/0008_load_program_profiles.sql
 
 demodir = $(pkgdatadir)/demo
 dist_demo_DATA = \

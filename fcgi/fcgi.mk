@@ -27,13 +27,22 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/store/throttle.h fcgi/store/throttle.c \
 	fcgi/store/user.h fcgi/store/user.c \
 	fcgi/store/org.h fcgi/store/org.c \
+	fcgi/store/program.h fcgi/store/program.c fcgi/api/programs.c \
+	fcgi/store/scope.h fcgi/store/scope.c \
+	fcgi/store/participant.h fcgi/store/participant.c \
+	fcgi/store/enrollment.h fcgi/store/enrollment.c \
+	fcgi/store/service.h fcgi/store/service.c \
+	fcgi/store/goal.h fcgi/store/goal.c \
+	fcgi/api/services.c fcgi/api/goals.c \
 	fcgi/api/api.h \
 	fcgi/api/common.h fcgi/api/common.c \
 	fcgi/api/health.c \
 	fcgi/api/session.c \
 	fcgi/api/org.c \
 	fcgi/api/users.c \
-	fcgi/api/audit.c
+	fcgi/api/audit.c \
+	fcgi/api/participants.c \
+	fcgi/api/enrollment_json.h fcgi/api/enrollments.c
 
 PW_LIBS = fcgi/libpathway.a fcgi/rules/librules.a \
 	$(FCGI_LIBS) $(MARIADB_LIBS) $(JSONC_LIBS) $(SODIUM_LIBS) $(OATH_LIBS) \

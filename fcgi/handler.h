@@ -43,6 +43,9 @@ enum pw_route_flags {
 	PW_ROUTE_PUBLIC = 1u << 2, /* no session needed (health, sign-in) */
 	/* Allowed while the second factor is still owed or being set up. */
 	PW_ROUTE_PARTIAL = 1u << 3,
+	/* The body is read as it comes (any Content-Type, e.g. a document upload);
+	 * the handler finds it in ctx->req->body. */
+	PW_ROUTE_RAW_BODY = 1u << 4,
 };
 
 struct pw_route {

@@ -45,6 +45,34 @@ static const struct pw_route routes[] = {
 	{"PATCH", "/api/v1/users/{id}", api_users_update, PW_ROUTE_JSON},
 	{"PUT", "/api/v1/users/{id}/password", api_users_set_password, PW_ROUTE_JSON},
 
+	{"GET", "/api/v1/participants", api_participants_list, 0},
+	{"POST", "/api/v1/participants", api_participants_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/participants/{id}", api_participants_get, 0},
+	{"PATCH", "/api/v1/participants/{id}", api_participants_update, PW_ROUTE_JSON},
+	{"GET", "/api/v1/participants/{id}/enrollments", api_enrollments_list, 0},
+	{"POST", "/api/v1/participants/{id}/enrollments", api_enrollments_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/enrollments/{id}", api_enrollments_get, 0},
+	{"PATCH", "/api/v1/enrollments/{id}", api_enrollments_update, PW_ROUTE_JSON},
+	{"PUT", "/api/v1/enrollments/{id}/case-manager", api_enrollments_assign_case_manager,
+	 PW_ROUTE_JSON},
+	{"DELETE", "/api/v1/enrollments/{id}/case-manager", api_enrollments_remove_case_manager, 0},
+	{"GET", "/api/v1/enrollments/{id}/case-managers", api_enrollments_case_managers, 0},
+
+	{"GET", "/api/v1/programs", api_programs_list, 0},
+	{"POST", "/api/v1/programs", api_programs_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/programs/{id}", api_programs_get, 0},
+	{"PUT", "/api/v1/programs/{id}", api_programs_replace, PW_ROUTE_JSON},
+
+	{"GET", "/api/v1/enrollments/{id}/services", api_services_list, 0},
+	{"POST", "/api/v1/enrollments/{id}/services", api_services_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/services/{id}", api_services_get, 0},
+	{"PATCH", "/api/v1/services/{id}", api_services_update, PW_ROUTE_JSON},
+	{"DELETE", "/api/v1/services/{id}", api_services_delete, 0},
+	{"GET", "/api/v1/enrollments/{id}/goals", api_goals_list, 0},
+	{"POST", "/api/v1/enrollments/{id}/goals", api_goals_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/goals/{id}", api_goals_get, 0},
+	{"PATCH", "/api/v1/goals/{id}", api_goals_update, PW_ROUTE_JSON},
+
 	{"GET", "/api/v1/audit", api_audit_list, 0},
 };
 

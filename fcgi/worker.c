@@ -180,6 +180,19 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 				  "The query string has a malformed %-escape.", NULL);
 		goto out;
 	}
+	if ((route->flags & PW_ROUTE_RAW_BODY) && wants_body(req->method)) {
+		rc = read_body(fx->in, req);
+		if (rc == PW_ERR_TOO_LARGE) {
+			pw_response_error(res, 413, "body_too_large",
+					  "The request body is larger than the limit.", NULL);
+			goto out;
+		}
+		if (rc != PW_OK) {
+			pw_response_error(res, 400, "bad_request", "The request body was cut short.",
+					  NULL);
+			goto out;
+		}
+	}
 	if ((route->flags & PW_ROUTE_JSON) && wants_body(req->method)) {
 		if (!pw_request_is_json(req)) {
 			pw_response_error(res, 415, "unsupported_media_type",

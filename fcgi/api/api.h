@@ -36,6 +36,40 @@ void api_users_create(struct pw_ctx *ctx);
 void api_users_update(struct pw_ctx *ctx);
 void api_users_set_password(struct pw_ctx *ctx);
 
+/* api/participants.c */
+void api_participants_list(struct pw_ctx *ctx);
+void api_participants_create(struct pw_ctx *ctx);
+void api_participants_get(struct pw_ctx *ctx);
+void api_participants_update(struct pw_ctx *ctx);
+
+/* api/enrollments.c */
+void api_enrollments_list(struct pw_ctx *ctx);
+void api_enrollments_create(struct pw_ctx *ctx);
+void api_enrollments_get(struct pw_ctx *ctx);
+void api_enrollments_update(struct pw_ctx *ctx);
+void api_enrollments_assign_case_manager(struct pw_ctx *ctx);
+void api_enrollments_remove_case_manager(struct pw_ctx *ctx);
+void api_enrollments_case_managers(struct pw_ctx *ctx);
+
+/* api/programs.c */
+void api_programs_list(struct pw_ctx *ctx);
+void api_programs_get(struct pw_ctx *ctx);
+void api_programs_create(struct pw_ctx *ctx);
+void api_programs_replace(struct pw_ctx *ctx);
+
+/* api/services.c */
+void api_services_list(struct pw_ctx *ctx);
+void api_services_create(struct pw_ctx *ctx);
+void api_services_get(struct pw_ctx *ctx);
+void api_services_update(struct pw_ctx *ctx);
+void api_services_delete(struct pw_ctx *ctx);
+
+/* api/goals.c */
+void api_goals_list(struct pw_ctx *ctx);
+void api_goals_create(struct pw_ctx *ctx);
+void api_goals_get(struct pw_ctx *ctx);
+void api_goals_update(struct pw_ctx *ctx);
+
 /* api/audit.c */
 void api_audit_list(struct pw_ctx *ctx);
 

@@ -13,13 +13,26 @@
 #include "db.h"
 #include "pw.h"
 #include "store/audit.h"
+#include "store/scope.h"
 #include "store/session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const entities[] = {"user",	  "region",	    "provider",
-				       "office_location", "staff_position"};
+/* Entities whose trail may be asked for, and how their scope is found:
+ * organisation records have none (statewide only); personal records are
+ * scoped by their participant or enrollment (R-ACL-1). */
+enum scope_kind { SCOPE_NONE, SCOPE_PARTICIPANT, SCOPE_ENROLLMENT };
+
+static const struct {
+	const char *entity;
+	enum scope_kind scope;
+} entities[] = {
+	{"user", SCOPE_NONE},		 {"region", SCOPE_NONE},
+	{"provider", SCOPE_NONE},	 {"office_location", SCOPE_NONE},
+	{"staff_position", SCOPE_NONE},	 {"program", SCOPE_NONE},
+	{"participant", SCOPE_PARTICIPANT}, {"enrollment", SCOPE_ENROLLMENT},
+};
 
 static const struct api_col cols[] = {
 	{"id", API_INT},	 {"occurred_at", API_STR}, {"actor_user_id", API_INT},
@@ -34,16 +47,18 @@ void api_audit_list(struct pw_ctx *ctx)
 	struct pw_db_rows *rows = NULL;
 	json_object *items, *details = NULL;
 	long long id = 0, after = 0, last = 0;
-	int limit, known = 0, rc;
+	int limit, known = -1, rc;
 	char *end = NULL;
+	struct pw_acl_scope scope;
 
 	for (size_t i = 0; entity && i < PW_ARRAY_LEN(entities); i++)
-		known |= !strcmp(entity, entities[i]);
-	if (!known) {
+		if (!strcmp(entity, entities[i].entity))
+			known = (int)i;
+	if (known < 0) {
 		details = pw_details_new();
 		pw_details_add(details, "entity",
 			       "must be one of: user, region, provider, office_location, "
-			       "staff_position",
+			       "staff_position, program, participant, enrollment",
 			       NULL);
 	}
 	if (idtext)
@@ -60,8 +75,18 @@ void api_audit_list(struct pw_ctx *ctx)
 	}
 	if (api_page_params(ctx, &limit, &after))
 		return;
-	/* These entities have no location scope: statewide only. */
-	if (!pw_acl_allows(&ctx->session->principal, PW_ACL_AUDIT_READ, NULL)) {
+	memset(&scope, 0, sizeof(scope));
+	rc = PW_OK;
+	if (entities[known].scope == SCOPE_PARTICIPANT)
+		rc = pw_scope_participant(ctx->db, ctx->arena, id, &scope);
+	else if (entities[known].scope == SCOPE_ENROLLMENT)
+		rc = pw_scope_enrollment(ctx->db, ctx->arena, id, &scope, NULL);
+	if (rc != PW_OK && rc != PW_ERR_NOT_FOUND) {
+		pw_response_error_rc(ctx->res, rc);
+		return;
+	}
+	if (!pw_acl_allows(&ctx->session->principal, PW_ACL_AUDIT_READ,
+			   entities[known].scope == SCOPE_NONE ? NULL : &scope)) {
 		api_not_found(ctx);
 		return;
 	}

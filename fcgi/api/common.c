@@ -5,11 +5,14 @@
 
 #include "db.h"
 #include "pw.h"
+#include "store/scope.h"
+#include "store/session.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 json_object *api_row_json(const struct pw_db_rows *rows, size_t r, const struct api_col *cols,
 			  size_t n)
@@ -184,4 +187,132 @@ int api_finish(struct pw_ctx *ctx, int rc)
 	if (rc != PW_OK)
 		pw_db_rollback(ctx->db);
 	return rc;
+}
+
+/* Turns a scope lookup and the access decision into 0 or a response. */
+static int decide(struct pw_ctx *ctx, int rc, int action, const struct pw_acl_scope *scope)
+{
+	if (rc == PW_ERR_NOT_FOUND) {
+		api_not_found(ctx);
+		return -1;
+	}
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	if (!pw_acl_allows(&ctx->session->principal, (enum pw_acl_action)action, scope)) {
+		/* A caller who may read the record already knows it exists: say
+		 * plainly that the change is not theirs to make. Anyone else gets
+		 * exactly the answer for an absent record (R-ACL-1). */
+		if (action != PW_ACL_READ &&
+		    pw_acl_allows(&ctx->session->principal, PW_ACL_READ, scope))
+			api_forbidden(ctx);
+		else
+			api_not_found(ctx);
+		return -1;
+	}
+	return 0;
+}
+
+int api_authorize_participant(struct pw_ctx *ctx, long long participant_id, int action)
+{
+	struct pw_acl_scope scope;
+	int rc = pw_scope_participant(ctx->db, ctx->arena, participant_id, &scope);
+
+	return decide(ctx, rc, action, &scope);
+}
+
+int api_authorize_enrollment(struct pw_ctx *ctx, long long enrollment_id, int action,
+			     long long *participant_id)
+{
+	struct pw_acl_scope scope;
+	int rc = pw_scope_enrollment(ctx->db, ctx->arena, enrollment_id, &scope, participant_id);
+
+	return decide(ctx, rc, action, &scope);
+}
+
+pw_date api_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return pw_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char *api_like_prefix(struct pw_ctx *ctx, const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	char *out = pw_arena_alloc(ctx->arena, 2 * n + 2);
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
+			out[k++] = '\\';
+		out[k++] = s[i];
+	}
+	out[k++] = '%';
+	out[k] = '\0';
+	return out;
+}
+
+const char *api_cursor_encode(struct pw_ctx *ctx, const char *const *parts, size_t n)
+{
+	size_t len = 0, k = 0, enc_len;
+	char *raw, *enc;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(parts[i]) + 1;
+	raw = pw_arena_alloc(ctx->arena, len + 1);
+	if (!raw)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(parts[i]);
+		memcpy(raw + k, parts[i], l);
+		k += l;
+		if (i + 1 < n)
+			raw[k++] = '\x1f';
+	}
+	enc_len = sodium_base64_ENCODED_LEN(k, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	enc = pw_arena_alloc(ctx->arena, enc_len);
+	if (!enc)
+		return NULL;
+	sodium_bin2base64(enc, enc_len, (const unsigned char *)raw, k,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return enc;
+}
+
+int api_cursor_decode(struct pw_ctx *ctx, const char *token, const char **parts, size_t n)
+{
+	size_t tl = strlen(token), got = 0, k = 0;
+	unsigned char *raw = pw_arena_alloc(ctx->arena, tl + 1);
+	json_object *d;
+
+	if (raw && tl < 4096 &&
+	    sodium_base642bin(raw, tl, token, tl, NULL, &got, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0) {
+		char *p = (char *)raw;
+		raw[got] = '\0';
+		if (strlen(p) == got) {
+			for (k = 0; k < n; k++) {
+				char *sep = strchr(p, '\x1f');
+				parts[k] = p;
+				if (k + 1 < n) {
+					if (!sep)
+						break;
+					*sep = '\0';
+					p = sep + 1;
+				} else if (sep) {
+					break;
+				}
+			}
+		}
+	}
+	if (k == n)
+		return 0;
+	d = pw_details_new();
+	pw_details_add(d, "cursor", "is not a cursor this list gave out", NULL);
+	pw_response_error(ctx->res, 400, "bad_query", "The list parameters are wrong.", d);
+	return -1;
 }

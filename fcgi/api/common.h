@@ -7,6 +7,7 @@
 #define PW_API_COMMON_H
 
 #include "handler.h"
+#include "rules/dates.h"
 
 #include <stddef.h>
 
@@ -60,6 +61,32 @@ void api_invalid(struct pw_ctx *ctx, const char *message, json_object *details);
 void api_not_found(struct pw_ctx *ctx);
 /* 403 forbidden for an action the role never has. */
 void api_forbidden(struct pw_ctx *ctx);
+
+/*
+ * R-ACL-1: loads the scope of a participant or an enrollment and checks
+ * action for the signed-in user. Returns 0 when allowed (with *participant_id
+ * set when not NULL); otherwise -1 with 404 not_found in the response (also
+ * when the record does not exist), or another error status.
+ */
+int api_authorize_participant(struct pw_ctx *ctx, long long participant_id, int action);
+int api_authorize_enrollment(struct pw_ctx *ctx, long long enrollment_id, int action,
+			     long long *participant_id);
+
+/* Today's date (UTC) for "not in the future" checks (R-DATE-4). UTC is
+ * never behind a US agency's local date, so no local today is refused. */
+pw_date api_today(void);
+
+/* s as a LIKE prefix pattern with % and _ escaped, in the arena. */
+const char *api_like_prefix(struct pw_ctx *ctx, const char *s);
+
+/*
+ * Keyset cursors over several columns: encode joins the parts (none may hold
+ * the 0x1f separator) into an opaque base64url token in the arena; decode
+ * splits a token back into exactly n arena strings. decode returns 0, or -1
+ * with a 400 in the response.
+ */
+const char *api_cursor_encode(struct pw_ctx *ctx, const char *const *parts, size_t n);
+int api_cursor_decode(struct pw_ctx *ctx, const char *token, const char **parts, size_t n);
 
 /* JSON text of obj into the arena (for audit before/after); NULL when obj is. */
 const char *api_json_text(struct pw_ctx *ctx, json_object *obj);

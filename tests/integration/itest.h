@@ -113,6 +113,7 @@ extern const struct it_suite it_suite_config;
 extern const struct it_suite it_suite_migrate;
 extern const struct it_suite it_suite_session;
 extern const struct it_suite it_suite_org;
+extern const struct it_suite it_suite_participants;
 
 #define IT_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

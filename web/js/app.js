@@ -1,22 +1,124 @@
-// Pathway single-page app: entry module. For now it reports whether the API
-// and its database answer; the screens of issue 7 hang off this module.
-const statusEl = document.getElementById('status');
+// app.js: the entry module. Finds out who is signed in, then shows the
+// screen the address names. It owns the page frame (header, results line,
+// <main>) and the rules every screen shares: who may see it, where focus
+// goes after a navigation, and what happens when the session ends.
+import * as api from './api.js';
+import * as session from './session.js';
+import * as router from './router.js';
+import * as lookups from './lookups.js';
+import { h, replace, focus, delegate } from './dom.js';
+import { afterNavigation, flash, announce } from './announce.js';
+import { renderHeader, currentSection } from './header.js';
+import { routes } from './routes.js';
+import { notFound, noAccess, failed } from './views/problem.js';
+import { rememberReturn, forgetReturn } from './return-to.js';
 
-async function showHealth() {
-  try {
-    const res = await fetch('/api/v1/health', { headers: { Accept: 'application/json' } });
-    const body = await res.json();
-    if (res.ok) {
-      statusEl.textContent = `Service is up (version ${body.version}, schema ${body.schema_version}).`;
-      statusEl.className = 'status-ok';
-    } else {
-      statusEl.textContent = body.error ? body.error.message : `The service answered ${res.status}.`;
-      statusEl.className = 'status-bad';
-    }
-  } catch (e) {
-    statusEl.textContent = 'The service cannot be reached.';
-    statusEl.className = 'status-bad';
-  }
+const main = document.getElementById('main');
+
+let view = null; // what the current screen returned: {actions, forms, changes}
+let renderToken = 0;
+let endingSession = false;
+
+// A request answered 401: the session ended (idle, lifetime, signed out
+// elsewhere, account disabled). Remember the screen and go to sign in; the
+// sign-in screen brings the user back here.
+api.whenSessionEnds(() => {
+  if (endingSession || router.current().path === '/signin') return;
+  endingSession = true;
+  rememberReturn(router.current().hash);
+  session.forget();
+  flash('Your session has ended. Please sign in again to go on where you were.', 'info');
+  router.go('#/signin', { replace: true });
+});
+
+session.onChange(() => lookups.forget());
+session.onChange(renderHeader);
+
+function canSee(access) {
+  if (access === 'public') return true;
+  if (!session.signedIn()) return false;
+  if (access === 'statewide') return session.isStatewide();
+  return true;
 }
 
-showHealth();
+async function show(loc) {
+  const token = ++renderToken;
+  const found = router.match(loc.path);
+  let screen = found ? found.route.view : notFound;
+  const access = found ? found.route.access : 'signed-in';
+
+  if (access !== 'public' && !session.signedIn()) {
+    rememberReturn(loc.hash);
+    router.go('#/signin', { replace: true });
+    return;
+  }
+  if (found && found.route.pattern === '/signin' && session.signedIn()) {
+    router.go('#/', { replace: true });
+    return;
+  }
+  if (!canSee(access)) screen = noAccess;
+
+  main.setAttribute('aria-busy', 'true');
+  let result;
+  try {
+    result = await screen.render({ params: found ? found.params : {}, query: loc.query, path: loc.path });
+  } catch (err) {
+    if (err instanceof api.ApiError && err.status === 401) return; // on the way to sign in
+    result = err instanceof api.ApiError && err.status === 404
+      ? await notFound.render({ reason: 'record' })
+      : await failed.render({ error: err });
+  }
+  if (token !== renderToken) return; // the user moved on meanwhile
+  main.removeAttribute('aria-busy');
+  endingSession = false;
+  view = result;
+  replace(main, result.node);
+  document.title = result.title ? `${result.title} · Pathway` : 'Pathway';
+  renderHeader(session.session(), currentSection(loc.path));
+  afterNavigation();
+  focus(result.focus || main.querySelector('h1') || main);
+}
+
+// One listener per event type for every screen: elements say what they do
+// with data-action (click), data-form (submit) and data-change (change),
+// and the current screen's tables map those names to functions.
+delegate(main, 'click', 'action', (el, name, event) => {
+  if (view && view.actions && view.actions[name]) view.actions[name](el, event);
+});
+delegate(main, 'submit', 'form', (form, name, event) => {
+  event.preventDefault();
+  if (view && view.forms && view.forms[name]) view.forms[name](form, event);
+});
+delegate(main, 'change', 'change', (el, name, event) => {
+  if (view && view.changes && view.changes[name]) view.changes[name](el, event);
+});
+
+// The frame's own controls: the skip link and signing out.
+delegate(document.body, 'click', 'frame', async (el, name) => {
+  if (name === 'skip') {
+    focus(main.querySelector('h1') || main);
+  } else if (name === 'sign-out') {
+    try {
+      await session.signOut();
+    } catch (err) {
+      if (!(err instanceof api.ApiError)) throw err; // an ended session is signed out anyway
+    }
+    forgetReturn();
+    flash('You have signed out.', 'ok');
+    router.go('#/signin');
+  }
+});
+
+async function boot() {
+  try {
+    await session.load();
+  } catch (err) {
+    replace(main, h('h1', {}, 'Pathway is not available'), h('p', {}, err.message));
+    announce(err.message, 'error');
+    return;
+  }
+  router.define(routes, show);
+  router.dispatch();
+}
+
+boot();

@@ -1,0 +1,73 @@
+/*
+ * store/participant.h: the participants table.
+ */
+#ifndef PW_STORE_PARTICIPANT_H
+#define PW_STORE_PARTICIPANT_H
+
+#include "store/scope.h"
+
+#include <stddef.h>
+
+struct pw_db;
+struct pw_db_rows;
+struct pw_db_param;
+
+/* The writable columns, in the order of every vals[] array below. */
+enum pw_participant_field {
+	PF_FIRST_NAME,
+	PF_MIDDLE_NAME,
+	PF_LAST_NAME,
+	PF_DATE_OF_BIRTH,
+	PF_EMAIL,
+	PF_PHONE,
+	PF_ADDRESS_LINE1,
+	PF_ADDRESS_LINE2,
+	PF_CITY,
+	PF_STATE,
+	PF_ZIP,
+	PF_SSN_LAST4,
+	PF_STATE_ID,
+	PF_INDIVIDUAL_NUMBER,
+	PF_USERNAME,
+	PF_SCHOOL_STATUS,
+	PF_HIGHEST_EDUCATION,
+	PF_EMPLOYMENT_STATUS_AT_ENTRY,
+	PF_REDETERMINATION_DATE,
+	PF_COUNT
+};
+
+/* Rows: id, the PF_COUNT fields in order, version, created_at, updated_at. */
+#define PW_PARTICIPANT_VERSION_COL (PF_COUNT + 1)
+
+int pw_participant_get(struct pw_db *db, long long id, struct pw_db_rows **out);
+int pw_participant_create(struct pw_db *db, const struct pw_db_param *vals, long long created_by,
+			  long long *id);
+int pw_participant_update(struct pw_db *db, long long id, int version, const int *given,
+			  const struct pw_db_param *vals);
+/* Ids of participants with this first and last name, date of birth and
+ * last four (NULL matches NULL), at most 5. */
+int pw_participant_duplicates(struct pw_db *db, const char *first, const char *last,
+			      const char *dob, const char *ssn_last4, struct pw_db_rows **out);
+
+/* Search filters; NULL / 0 means "any". Name patterns are LIKE prefixes. */
+struct pw_participant_search {
+	const char *name1;     /* one word: last or first name prefix */
+	const char *first_pat; /* two words: first name prefix ... */
+	const char *last_pat;  /* ... and last name prefix (either order) */
+	const char *dob;
+	const char *ssn_last4;
+	const char *state_id;
+	long long provider_id;
+	long long case_manager_id;
+	/* The keyset position to continue after: (last, first, id). */
+	const char *after_last, *after_first;
+	long long after_id;
+	int limit;
+};
+
+/* Rows: the get columns, ordered by last name, first name, id; only
+ * participants within the scope filter. */
+int pw_participant_search(struct pw_db *db, const struct pw_scope_filter *scope,
+			  const struct pw_participant_search *q, struct pw_db_rows **out);
+
+#endif

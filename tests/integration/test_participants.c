@@ -1,0 +1,463 @@
+/*
+ * test_participants.c: participants and enrollments over HTTP, and the
+ * access matrix of issue 3: for every role, an allowed and a refused read
+ * and write, including a provider partner reaching for another provider's
+ * participant by id and a customer reaching for another customer's record.
+ */
+#include "itest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+/* Program 1 is WIOA Adult, 5 SNAP to Success, 7 C-Work (migration 0008);
+ * locations: 1 WDACS East LA (provider 1), 3 AHS Chicago North (provider 2),
+ * 4 C-Work Oakland (provider 3), 5 Northside (provider 4). */
+
+static long count_rows(const char *sql)
+{
+	char cmd[1024], out[64];
+
+	snprintf(cmd, sizeof(cmd), "sql \"%s\"", sql);
+	if (it_ctl(cmd, out, sizeof(out)) != 0)
+		return -1;
+	return atol(out);
+}
+
+/* A unique surname per call, so runs never collide. */
+static const char *surname(void)
+{
+	static char buf[32];
+	static int n;
+
+	snprintf(buf, sizeof(buf), "Testperson%ld%d", (long)time(NULL) % 100000, ++n);
+	return buf;
+}
+
+/* Creates a participant enrolled at location loc in program prog as s;
+ * returns its id (0 on failure) and the enrollment id in *eid. */
+static long long make_participant(const struct it_session *s, const char *first,
+				  const char *last, int prog, int loc, long long *eid)
+{
+	char body[1024];
+	struct it_resp r;
+	long long id = 0;
+
+	snprintf(body, sizeof(body),
+		 "{\"first_name\": \"%s\", \"last_name\": \"%s\", \"date_of_birth\": "
+		 "\"1990-05-17\", \"ssn_last4\": \"%04d\", \"confirm_duplicate\": true, "
+		 "\"enrollment\": {\"program_id\": %d, \"location_id\": %d, \"application_date\": "
+		 "\"2025-01-06\", \"participation_date\": \"2025-01-10\", \"status\": "
+		 "\"enrolled\"}}",
+		 first, last, rand() % 10000, prog, loc);
+	if (it_call(s, "POST", "/api/v1/participants", NULL, body, &r) == 0 && r.status == 201) {
+		id = it_json_int(&r, "id", 0);
+		if (eid)
+			*eid = it_json_int(&r, "enrollments.0.id", 0);
+	} else {
+		fprintf(stderr, "\n    create participant: %ld %s", r.status, r.body);
+	}
+	it_resp_free(&r);
+	return id;
+}
+
+static void a_participant_is_created_with_a_first_enrollment_and_read_back(void)
+{
+	const struct it_session *s = it_statewide();
+	struct it_resp r;
+	char path[64], etag[32];
+	long long id, eid = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	id = make_participant(s, "Karen", surname(), 1, 1, &eid);
+	CU_ASSERT_FATAL(id > 0);
+	CU_ASSERT(eid > 0);
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld", id);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "first_name"), "Karen");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "date_of_birth"), "1990-05-17");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "enrollments.0.program_code"), "wioa_adult");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "enrollments.0.status"), "enrolled");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "providers.0"), "WDACS Test");
+	CU_ASSERT_PTR_NOT_NULL(it_header(&r, "ETag", etag, sizeof(etag)));
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, etag,
+				      "{\"email\": \"karen@example.org\", \"state\": \"CA\", "
+				      "\"zip\": \"90022\", \"school_status\": "
+				      "\"not_attending_hs_graduate\"}",
+				      &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "email"), "karen@example.org");
+	CU_ASSERT_EQUAL(it_json_int(&r, "version", 0), 2);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, etag, "{\"city\": \"Lost\"}", &r), 0);
+	CU_ASSERT_EQUAL(r.status, 412);
+	it_resp_free(&r);
+}
+
+static void a_possible_duplicate_is_409_with_the_existing_id_unless_confirmed(void)
+{
+	const struct it_session *s = it_statewide();
+	struct it_resp r;
+	char body[512];
+	const char *last = surname();
+	long long first_id;
+
+	snprintf(body, sizeof(body),
+		 "{\"first_name\": \"Dup\", \"last_name\": \"%s\", \"date_of_birth\": \"1980-02-29\", "
+		 "\"ssn_last4\": \"1234\"}",
+		 last);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/participants", NULL, body, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(r.status, 201);
+	first_id = it_json_int(&r, "id", 0);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/participants", NULL, body, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 409);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "possible_duplicate");
+	CU_ASSERT_EQUAL(it_json_int(&r, "existing_ids.0", 0), first_id);
+	it_resp_free(&r);
+	body[strlen(body) - 1] = '\0';
+	strcat(body, ", \"confirm_duplicate\": true}");
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/participants", NULL, body, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 201);
+	it_resp_free(&r);
+}
+
+struct bad_case {
+	const char *body;
+	const char *field;
+};
+
+static const struct bad_case bad_participants[] = {
+	{"{\"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\"}", "first_name"},
+	{"{\"first_name\": 7, \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\"}", "first_name"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-02-30\"}",
+	 "date_of_birth"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"2999-01-01\"}",
+	 "date_of_birth"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"ssn_last4\": \"123456789\"}",
+	 "ssn_last4"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"school_status\": \"graduated-ish\"}",
+	 "school_status"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"state\": \"ZZ\"}",
+	 "state"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"ssn\": \"123-45-6789\"}",
+	 "ssn"},
+	{"{\"first_name\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\", \"last_name\": \"X\", \"date_of_birth\": "
+	 "\"1990-01-01\"}",
+	 "first_name"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"enrollment\": {\"program_id\": 1, \"location_id\": 1, \"application_date\": "
+	 "\"2025-02-01\", \"participation_date\": \"2025-01-01\"}}",
+	 "enrollment.participation_date"},
+	{"{\"first_name\": \"A\", \"last_name\": \"X\", \"date_of_birth\": \"1990-01-01\", "
+	 "\"enrollment\": {\"program_id\": 1, \"location_id\": 1, \"application_date\": "
+	 "\"2025-02-01\", \"status\": \"exited\"}}",
+	 "enrollment.status"},
+};
+
+static void bad_participant_input_is_422_naming_the_field_and_writes_nothing(void)
+{
+	const struct it_session *s = it_statewide();
+	long before = count_rows("SELECT COUNT(*) FROM participants");
+	long audit = count_rows("SELECT COUNT(*) FROM audit_log WHERE entity = 'participant'");
+
+	for (size_t i = 0; i < IT_LEN(bad_participants); i++) {
+		struct it_resp r;
+		const char *field;
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/participants", NULL,
+					      bad_participants[i].body, &r),
+				      0);
+		field = it_json_str(&r, "error.details.0.field");
+		if (r.status != 422 || !field || strcmp(field, bad_participants[i].field))
+			fprintf(stderr, "\n    case %zu: %ld %s", i, r.status, r.body);
+		CU_ASSERT_EQUAL(r.status, 422);
+		CU_ASSERT(field && !strcmp(field, bad_participants[i].field));
+		it_resp_free(&r);
+	}
+	CU_ASSERT_EQUAL(count_rows("SELECT COUNT(*) FROM participants"), before);
+	CU_ASSERT_EQUAL(count_rows("SELECT COUNT(*) FROM audit_log WHERE entity = 'participant'"),
+			audit);
+}
+
+static void search_finds_by_name_prefix_dob_and_last_four_and_pages_by_cursor(void)
+{
+	const struct it_session *s = it_statewide();
+	struct it_resp r;
+	char last[32], path[256], cursor[256];
+	long long ids[5];
+	int seen = 0;
+
+	snprintf(last, sizeof(last), "%s", surname());
+	for (int i = 0; i < 5; i++) {
+		char first[16];
+		snprintf(first, sizeof(first), "Pager%c", 'A' + i);
+		ids[i] = make_participant(s, first, last, 2, 1, NULL);
+		CU_ASSERT_FATAL(ids[i] > 0);
+	}
+	/* Two per page: 2 + 2 + 1, in name order, no repeats. */
+	cursor[0] = '\0';
+	for (int page = 0; page < 3; page++) {
+		json_object *items = NULL;
+		snprintf(path, sizeof(path), "/api/v1/participants?q=%s&limit=2%s%s", last,
+			 cursor[0] ? "&cursor=" : "", cursor);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+		CU_ASSERT_EQUAL_FATAL(r.status, 200);
+		json_object_object_get_ex(r.json, "items", &items);
+		for (size_t i = 0; i < json_object_array_length(items); i++) {
+			json_object *id = NULL;
+			json_object_object_get_ex(json_object_array_get_idx(items, i), "id", &id);
+			CU_ASSERT_EQUAL(json_object_get_int64(id), ids[seen]);
+			seen++;
+		}
+		snprintf(cursor, sizeof(cursor), "%s",
+			 it_json_str(&r, "next_cursor") ? it_json_str(&r, "next_cursor") : "");
+		it_resp_free(&r);
+	}
+	CU_ASSERT_EQUAL(seen, 5);
+	/* "First Last" prefixes, either way round. */
+	snprintf(path, sizeof(path), "/api/v1/participants?q=PagerC%%20%.8s", last);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(it_json_int(&r, "items.0.id", 0), ids[2]);
+	CU_ASSERT_PTR_NULL(it_json_str(&r, "items.1.first_name"));
+	it_resp_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/participants?q=%s&dob=1990-05-17&limit=500", last);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	it_resp_free(&r);
+	/* A LIKE wildcard in the query is taken literally. */
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", "/api/v1/participants?q=%25", NULL, NULL, &r), 0);
+	CU_ASSERT_PTR_NULL(it_json_str(&r, "items.0.last_name"));
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(
+		it_call(s, "GET", "/api/v1/participants?cursor=bm90LWEtY3Vyc29y", NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 400);
+	it_resp_free(&r);
+}
+
+static void an_open_enrollment_blocks_another_in_the_same_program_with_the_same_provider(void)
+{
+	const struct it_session *s = it_statewide();
+	struct it_resp r;
+	char path[96];
+	long long id = make_participant(s, "Billy", surname(), 5, 3, NULL);
+	long long eid;
+
+	CU_ASSERT_FATAL(id > 0);
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", id);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
+				      "{\"program_id\": 5, \"location_id\": 3, \"application_date\": "
+				      "\"2025-03-01\"}",
+				      &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 409);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "enrollment_open");
+	it_resp_free(&r);
+	/* The same program with a second provider is a co-enrolment (R-EXIT-9). */
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
+				      "{\"program_id\": 5, \"location_id\": 5, \"application_date\": "
+				      "\"2025-03-01\"}",
+				      &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 201);
+	eid = it_json_int(&r, "id", 0);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "status"), "referred");
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(it_json_int(&r, "items.1.id", 0), eid);
+	it_resp_free(&r);
+	/* Case managers: assign, a temporary one, remove; history kept. */
+	snprintf(path, sizeof(path), "/api/v1/enrollments/%lld/case-manager", eid);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", path, NULL, "{\"user_id\": 1}", &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "case_manager_name"), "Sam Statewide");
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", path, NULL,
+				      "{\"user_id\": 4, \"kind\": \"temporary\"}", &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 422); /* staff25.lao does not work at Northside */
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "DELETE", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_PTR_NULL(it_json_str(&r, "case_manager_name"));
+	it_resp_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/enrollments/%lld/case-managers", eid);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_PTR_NOT_NULL(it_json_str(&r, "items.0.removed_at"));
+	it_resp_free(&r);
+}
+
+struct role_case {
+	const char *login;
+	const char *totp;
+	int own_location;   /* a location the role works at (0: statewide) */
+	int other_location; /* one it does not */
+};
+
+static const struct role_case roles[] = {
+	{"state.admin", IT_STATE_TOTP, 0, 0},
+	{"pm.lee", IT_PM_TOTP, 1, 4},
+	{"int.ortiz", NULL, 3, 1},
+	{"staff25.lao", NULL, 1, 3},
+	{"ahs.tprograms", NULL, 3, 4},
+};
+
+/* GET then PATCH participant id as s; returns the two statuses. */
+static void read_write(const struct it_session *s, long long id, long *rd, long *wr)
+{
+	struct it_resp r;
+	char path[64], etag[32] = "\"1\"";
+
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld", id);
+	it_call(s, "GET", path, NULL, NULL, &r);
+	*rd = r.status;
+	if (r.status == 200)
+		it_header(&r, "ETag", etag, sizeof(etag));
+	it_resp_free(&r);
+	it_call(s, "PATCH", path, etag, "{\"phone\": \"312-555-0100\"}", &r);
+	*wr = r.status;
+	it_resp_free(&r);
+}
+
+static void every_role_reads_and_writes_in_scope_and_gets_404_outside(void)
+{
+	const struct it_session *admin = it_statewide();
+	long long at[6] = {0};
+	int locs[] = {1, 3, 4};
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(admin);
+	for (size_t i = 0; i < IT_LEN(locs); i++) {
+		at[locs[i]] = make_participant(admin, "Scope", surname(), 1, locs[i], NULL);
+		CU_ASSERT_FATAL(at[locs[i]] > 0);
+	}
+	for (size_t i = 0; i < IT_LEN(roles); i++) {
+		const struct role_case *c = &roles[i];
+		struct it_session s;
+		long rd, wr, st = it_sign_in(c->login, IT_DEMO_PASSWORD, c->totp, &s);
+		int own = c->own_location ? c->own_location : 4;
+
+		CU_ASSERT(st == 200 || st == 201);
+		read_write(&s, at[own], &rd, &wr);
+		if (rd != 200 || wr != 200)
+			fprintf(stderr, "\n    %s own: read %ld write %ld", c->login, rd, wr);
+		CU_ASSERT_EQUAL(rd, 200);
+		CU_ASSERT_EQUAL(wr, 200);
+		if (c->other_location) {
+			read_write(&s, at[c->other_location], &rd, &wr);
+			if (rd != 404 || wr != 404)
+				fprintf(stderr, "\n    %s other: read %ld write %ld", c->login, rd,
+					wr);
+			CU_ASSERT_EQUAL(rd, 404);
+			CU_ASSERT_EQUAL(wr, 404);
+		}
+	}
+}
+
+static void a_provider_partner_cannot_reach_another_providers_participant_by_id_or_search(void)
+{
+	const struct it_session *admin = it_statewide();
+	struct it_session lao;
+	struct it_resp r;
+	char path[128], last[32];
+	long long theirs;
+
+	snprintf(last, sizeof(last), "%s", surname());
+	theirs = make_participant(admin, "Hidden", last, 5, 3, NULL);
+	CU_ASSERT_FATAL(theirs > 0);
+	CU_ASSERT_EQUAL_FATAL(it_sign_in("staff25.lao", IT_DEMO_PASSWORD, NULL, &lao), 201);
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", theirs);
+	CU_ASSERT_EQUAL_FATAL(it_call(&lao, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 404);
+	it_resp_free(&r);
+	/* Enrolling them at his own office does not open their record to him. */
+	CU_ASSERT_EQUAL_FATAL(it_call(&lao, "POST", path, NULL,
+				      "{\"program_id\": 1, \"location_id\": 1, \"application_date\": "
+				      "\"2025-03-01\"}",
+				      &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 404);
+	it_resp_free(&r);
+	/* Nor at an office that is not his. */
+	snprintf(path, sizeof(path), "/api/v1/participants?q=%s", last);
+	CU_ASSERT_EQUAL_FATAL(it_call(&lao, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_PTR_NULL(it_json_str(&r, "items.0.last_name"));
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(&lao, "POST", "/api/v1/participants", NULL,
+				      "{\"first_name\": \"A\", \"last_name\": \"B\", "
+				      "\"date_of_birth\": \"1990-01-01\", \"enrollment\": "
+				      "{\"program_id\": 1, \"location_id\": 3, \"application_date\": "
+				      "\"2025-01-01\"}}",
+				      &r),
+			      0);
+	CU_ASSERT_EQUAL(r.status, 422);
+	it_resp_free(&r);
+}
+
+static void a_customer_reads_only_their_own_record_and_writes_nothing(void)
+{
+	const struct it_session *admin = it_statewide();
+	struct it_session me;
+	struct it_resp r;
+	char body[512], login[48], path[64];
+	long long mine, other;
+	long rd, wr;
+
+	mine = make_participant(admin, "Carla", surname(), 7, 4, NULL);
+	other = make_participant(admin, "Other", surname(), 7, 4, NULL);
+	CU_ASSERT_FATAL(mine > 0 && other > 0);
+	snprintf(login, sizeof(login), "cust%lld", mine);
+	snprintf(body, sizeof(body),
+		 "{\"login\": \"%s\", \"display_name\": \"Carla\", \"role\": \"customer\", "
+		 "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
+		 login, mine);
+	CU_ASSERT_EQUAL_FATAL(it_call(admin, "POST", "/api/v1/users", NULL, body, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(r.status, 201);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_sign_in(login, "Customer-Secret-2026", NULL, &me), 201);
+	read_write(&me, mine, &rd, &wr);
+	CU_ASSERT_EQUAL(rd, 200);
+	CU_ASSERT_EQUAL(wr, 403);
+	read_write(&me, other, &rd, &wr);
+	CU_ASSERT_EQUAL(rd, 404);
+	CU_ASSERT_EQUAL(wr, 404);
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", mine);
+	CU_ASSERT_EQUAL_FATAL(it_call(&me, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.program_code"), "cwork");
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(&me, "GET", "/api/v1/participants", NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(it_json_int(&r, "items.0.id", 0), mine);
+	CU_ASSERT_PTR_NULL(it_json_str(&r, "items.1.last_name"));
+	it_resp_free(&r);
+}
+
+static const struct it_test tests[] = {
+	{"a participant is created with a first enrollment and read back",
+	 a_participant_is_created_with_a_first_enrollment_and_read_back},
+	{"a possible duplicate is 409 with the existing id unless confirmed",
+	 a_possible_duplicate_is_409_with_the_existing_id_unless_confirmed},
+	{"bad participant input is 422 naming the field and writes nothing",
+	 bad_participant_input_is_422_naming_the_field_and_writes_nothing},
+	{"search finds by name prefix, date of birth and last four, and pages by cursor",
+	 search_finds_by_name_prefix_dob_and_last_four_and_pages_by_cursor},
+	{"an open enrollment blocks another in the same program with the same provider",
+	 an_open_enrollment_blocks_another_in_the_same_program_with_the_same_provider},
+	{"every role reads and writes in scope and gets 404 outside",
+	 every_role_reads_and_writes_in_scope_and_gets_404_outside},
+	{"a provider partner cannot reach another provider's participant by id or search",
+	 a_provider_partner_cannot_reach_another_providers_participant_by_id_or_search},
+	{"a customer reads only their own record and writes nothing",
+	 a_customer_reads_only_their_own_record_and_writes_nothing},
+};
+
+const struct it_suite it_suite_participants = {"participants", tests, IT_LEN(tests)};

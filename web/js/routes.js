@@ -1,0 +1,29 @@
+// routes.js: every screen and who may see it, in one table (the first
+// matching pattern wins). access: public (anyone), signed-in (any account
+// that finished signing in) or statewide (the admin screens; the API
+// refuses the others anyway, this only keeps them out of sight).
+// The participant, Outcomes and exit screens join this table as their API
+// arrives, e.g. {pattern: '/participants/:id/outcomes', view: outcomes}.
+import signin from './views/signin.js';
+import home from './views/home.js';
+import authenticator from './views/authenticator.js';
+import adminIndex from './views/admin/index.js';
+import usersList from './views/admin/users.js';
+import userNew from './views/admin/user-new.js';
+import userEdit from './views/admin/user-edit.js';
+import orgList from './views/admin/org-list.js';
+import orgNew from './views/admin/org-new.js';
+import orgEdit from './views/admin/org-edit.js';
+
+export const routes = [
+  { pattern: '/signin', view: signin, access: 'public' },
+  { pattern: '/', view: home, access: 'signed-in' },
+  { pattern: '/account/authenticator', view: authenticator, access: 'signed-in' },
+  { pattern: '/admin', view: adminIndex, access: 'statewide' },
+  { pattern: '/admin/users', view: usersList, access: 'statewide' },
+  { pattern: '/admin/users/new', view: userNew, access: 'statewide' },
+  { pattern: '/admin/users/:id', view: userEdit, access: 'statewide' },
+  { pattern: '/admin/:kind', view: orgList, access: 'statewide' },
+  { pattern: '/admin/:kind/new', view: orgNew, access: 'statewide' },
+  { pattern: '/admin/:kind/:id', view: orgEdit, access: 'statewide' },
+];

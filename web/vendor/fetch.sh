@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# web/vendor/fetch.sh: fetches the third-party code the web app ships, from
+# the npm registry with npm's own client, checks it against the SHA-256 sums
+# recorded here, and copies the built files into web/vendor/. The results are
+# committed; run this only to check them again or to move to a new version
+# (then update the version and the sums below, and the list in web/web.mk and
+# web/README.md). Needs npm; writes nothing outside a temporary directory and
+# web/vendor/.
+#
+#   web/vendor/fetch.sh          fetch, verify, copy
+#   web/vendor/fetch.sh --check  verify the committed copies only (no network)
+set -euo pipefail
+
+VENDOR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# One line per shipped file:  package  version  file-in-package  name-here  sha256
+# uqr: QR code encoder (ES module, no dependencies), MIT. See web/README.md.
+readonly FILES='
+uqr 0.1.3 dist/index.mjs uqr-0.1.3.js 7f0e61c2f13bb3724edee7bfb876e13c54ac9ee4fcfa283c9fa93cfb1241c325
+uqr 0.1.3 LICENSE uqr-0.1.3.LICENSE.txt b39d50e24727f341a0ebdb2ab040c57efaf4076a8ad5b1d0c8c45beb975b4571
+'
+
+die() {
+	printf 'error: %s\n' "$*" >&2
+	exit 1
+}
+
+# Checks that FILE has the SHA-256 sum WANT.
+check_sum() {
+	local file=$1 want=$2 have
+	have=$(sha256sum -- "$file" | cut -d' ' -f1)
+	[[ $have == "$want" ]] || die "$file: sha256 $have, expected $want"
+}
+
+check_only() {
+	local pkg version src name sum
+	while read -r pkg version src name sum; do
+		[[ -n $pkg ]] || continue
+		check_sum "$VENDOR/$name" "$sum"
+		printf 'ok  %s (%s@%s %s)\n' "$name" "$pkg" "$version" "$src"
+	done <<<"$FILES"
+}
+
+TMP=
+
+fetch() {
+	local pkg version src name sum tmp
+	command -v npm >/dev/null || die "npm is needed (apt-get install npm)"
+	TMP=$(mktemp -d)
+	trap 'rm -rf -- "$TMP"' EXIT
+	tmp=$TMP
+	while read -r pkg version src name sum; do
+		[[ -n $pkg ]] || continue
+		if [[ ! -d $tmp/$pkg-$version ]]; then
+			mkdir -p "$tmp/$pkg-$version"
+			(cd "$tmp/$pkg-$version" && npm pack --silent "$pkg@$version" >/dev/null) ||
+				die "npm pack $pkg@$version failed"
+			tar -xzf "$tmp/$pkg-$version"/*.tgz -C "$tmp/$pkg-$version"
+		fi
+		check_sum "$tmp/$pkg-$version/package/$src" "$sum"
+		cp -- "$tmp/$pkg-$version/package/$src" "$VENDOR/$name"
+		chmod 0644 "$VENDOR/$name"
+		printf 'ok  %s <- %s@%s %s\n' "$name" "$pkg" "$version" "$src"
+	done <<<"$FILES"
+}
+
+case ${1:-} in
+'') fetch ;;
+--check) check_only ;;
+*) die "usage: $0 [--check]" ;;
+esac
