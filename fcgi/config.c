@@ -41,6 +41,8 @@ static const struct key keys[] = {
 	{"server", "backlog", "PATHWAY_BACKLOG", K_INT, OFF(backlog), 1, 65535},
 	{"server", "body_limit", "PATHWAY_BODY_LIMIT", K_SIZE, OFF(body_limit), 1,
 	 1024L * 1024 * 1024},
+	{"server", "document_max_bytes", "PATHWAY_DOCUMENT_MAX_BYTES", K_SIZE,
+	 OFF(document_max_bytes), 1, 1024L * 1024 * 1024},
 	{"server", "pid_file", "PATHWAY_PID_FILE", K_STR, OFF(pid_file), 0, 0},
 	{"server", "log_file", "PATHWAY_LOG_FILE", K_STR, OFF(log_file), 0, 0},
 	{"database", "socket", "PATHWAY_DB_SOCKET", K_STR, OFF(db_socket), 0, 0},
@@ -99,6 +101,7 @@ int pw_config_defaults(struct pw_config *cfg)
 	cfg->threads = 8;
 	cfg->backlog = 128;
 	cfg->body_limit = 10u * 1024 * 1024;
+	cfg->document_max_bytes = 10u * 1024 * 1024;
 	cfg->db_port = 3306;
 	cfg->db_timeout = 5;
 	cfg->session_idle_timeout = 1800;

@@ -23,6 +23,7 @@ struct pw_config {
 	int threads;
 	int backlog;
 	size_t body_limit;
+	size_t document_max_bytes; /* largest uploaded document (api/documents.c) */
 	char *pid_file;
 	char *log_file;
 	/* [database] */

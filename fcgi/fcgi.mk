@@ -17,6 +17,7 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/db.h fcgi/db.c \
 	fcgi/auth.h fcgi/auth.c \
 	fcgi/gate.h fcgi/gate.c \
+	fcgi/idempotency.h fcgi/idempotency.c \
 	fcgi/migrate.h fcgi/migrate.c \
 	fcgi/admin_org.h fcgi/admin_org.c \
 	fcgi/worker.h fcgi/worker.c \
@@ -33,6 +34,10 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/store/enrollment.h fcgi/store/enrollment.c \
 	fcgi/store/service.h fcgi/store/service.c \
 	fcgi/store/goal.h fcgi/store/goal.c \
+	fcgi/multipart.h fcgi/multipart.c \
+	fcgi/store/document.h fcgi/store/document.c \
+	fcgi/store/case_note.h fcgi/store/case_note.c \
+	fcgi/api/documents.c fcgi/api/case_notes.c \
 	fcgi/api/services.c fcgi/api/goals.c \
 	fcgi/api/api.h \
 	fcgi/api/common.h fcgi/api/common.c \

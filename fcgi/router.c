@@ -73,6 +73,17 @@ static const struct pw_route routes[] = {
 	{"GET", "/api/v1/goals/{id}", api_goals_get, 0},
 	{"PATCH", "/api/v1/goals/{id}", api_goals_update, PW_ROUTE_JSON},
 
+	{"GET", "/api/v1/participants/{id}/case-notes", api_case_notes_list, 0},
+	{"POST", "/api/v1/participants/{id}/case-notes", api_case_notes_create, PW_ROUTE_JSON},
+	{"GET", "/api/v1/case-notes/{id}", api_case_notes_get, 0},
+	{"PATCH", "/api/v1/case-notes/{id}", api_case_notes_update, PW_ROUTE_JSON},
+	{"POST", "/api/v1/case-notes/{id}/addenda", api_case_notes_addendum, PW_ROUTE_JSON},
+
+	{"POST", "/api/v1/documents", api_documents_create, PW_ROUTE_RAW_BODY},
+	{"GET", "/api/v1/documents/{id}", api_documents_get, 0},
+	{"GET", "/api/v1/documents/{id}/content", api_documents_content, 0},
+	{"GET", "/api/v1/participants/{id}/documents", api_documents_list, 0},
+
 	{"GET", "/api/v1/audit", api_audit_list, 0},
 };
 

@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "db.h"
 #include "gate.h"
+#include "idempotency.h"
 #include "store/session.h"
 #include "handler.h"
 #include "json_io.h"
@@ -148,6 +149,7 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 {
 	struct pw_ctx ctx;
 	struct pw_session session;
+	struct pw_idem idem;
 	const struct pw_route *route;
 	json_object *body = NULL;
 	struct pw_json_error jerr;
@@ -237,7 +239,10 @@ static void dispatch(FCGX_Request *fx, struct pw_db *db, const struct pw_config 
 	}
 	if (pw_gate(&ctx, route, &session) != 0)
 		goto out;
+	if (pw_idem_begin(&ctx, &idem) != 0)
+		goto out;
 	route->handler(&ctx);
+	pw_idem_finish(&ctx, &idem);
 	/* A handler that returns inside a transaction has a bug; never leave
 	 * the connection holding locks for the next request. */
 	pw_db_rollback(db);

@@ -70,6 +70,19 @@ void api_goals_create(struct pw_ctx *ctx);
 void api_goals_get(struct pw_ctx *ctx);
 void api_goals_update(struct pw_ctx *ctx);
 
+/* api/case_notes.c */
+void api_case_notes_list(struct pw_ctx *ctx);
+void api_case_notes_create(struct pw_ctx *ctx);
+void api_case_notes_get(struct pw_ctx *ctx);
+void api_case_notes_update(struct pw_ctx *ctx);
+void api_case_notes_addendum(struct pw_ctx *ctx);
+
+/* api/documents.c */
+void api_documents_create(struct pw_ctx *ctx);
+void api_documents_get(struct pw_ctx *ctx);
+void api_documents_content(struct pw_ctx *ctx);
+void api_documents_list(struct pw_ctx *ctx);
+
 /* api/audit.c */
 void api_audit_list(struct pw_ctx *ctx);
 

@@ -286,18 +286,22 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 	 * defaults); a change may leave them out but never empty them. */
 	rc = pw_field_string(&f, "subject", mode == M_CREATE ? PW_FIELD_REQUIRED : 0, SUBJECT_MAX,
 			     &s);
-	if (rc == PW_OK && has_control(s))
+	if (rc == PW_OK && has_control(s)) {
 		pw_details_add(details, "subject", "must be one line without control characters",
 			       NULL);
-	else if (rc == PW_OK)
-		in->given[CNF_SUBJECT] = 1, in->vals[CNF_SUBJECT] = PW_P_TEXT(s);
-	else if (rc == PW_ERR_NOT_FOUND && present(ctx, "subject"))
+	} else if (rc == PW_OK) {
+		in->given[CNF_SUBJECT] = 1;
+		in->vals[CNF_SUBJECT] = PW_P_TEXT(s);
+	} else if (rc == PW_ERR_NOT_FOUND && present(ctx, "subject")) {
 		pw_details_add(details, "subject", "must not be empty", NULL);
+	}
 	rc = pw_field_string(&f, "body", mode != M_UPDATE ? PW_FIELD_REQUIRED : 0, BODY_MAX, &s);
-	if (rc == PW_OK)
-		in->given[CNF_BODY] = 1, in->vals[CNF_BODY] = PW_P_TEXT(s);
-	else if (rc == PW_ERR_NOT_FOUND && present(ctx, "body"))
+	if (rc == PW_OK) {
+		in->given[CNF_BODY] = 1;
+		in->vals[CNF_BODY] = PW_P_TEXT(s);
+	} else if (rc == PW_ERR_NOT_FOUND && present(ctx, "body")) {
 		pw_details_add(details, "body", "must not be empty", NULL);
+	}
 
 	rc = pw_field_date(&f, "contact_date", PW_FIELD_OPTIONAL, &in->contact_date);
 	if (rc == PW_OK) {
@@ -347,7 +351,8 @@ struct note_context {
 	long long enrollment_id;
 	const char *note_type;
 	int parent_staff_only; /* addenda: the note they amend is staff-only */
-	int new_note;          /* create or addendum (all required fields due) */
+	int new_note;          /* a create or an addendum, not a change */
+	int addendum;          /* an addendum: the note it amends holds the contact */
 };
 
 /*
@@ -390,7 +395,8 @@ static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
 					       "must not be before the enrollment's application date",
 					       NULL);
 		}
-	} else if (nc->new_note && (follow_up || !strcmp(nc->note_type, "exit"))) {
+	} else if (nc->new_note && !nc->addendum &&
+		   (follow_up || !strcmp(nc->note_type, "exit"))) {
 		pw_details_add(details, "enrollment_id",
 			       "is required for exit and follow-up notes (an exit and its "
 			       "follow-up belong to one enrollment)",
@@ -398,7 +404,7 @@ static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
 	}
 	if (in->contact_date != PW_DATE_NONE && in->contact_date > api_today())
 		pw_details_add(details, "contact_date", "must not be in the future", "R-DATE-4");
-	if (follow_up) {
+	if (follow_up && !nc->addendum) {
 		static const struct {
 			int field;
 			const char *name;
@@ -440,8 +446,8 @@ static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
 	return PW_OK;
 }
 
-/* Loads note id as JSON (without addenda); *rows_out keeps the row for
- * the caller when not NULL. NULL with the response set when absent. */
+/* Loads note id as JSON (without addenda) and its version; a new object
+ * the caller puts, or NULL with the response set (404 or an error). */
 static json_object *load(struct pw_ctx *ctx, long long id, long long *version)
 {
 	struct pw_db_rows *rows = NULL;
@@ -797,6 +803,7 @@ void api_case_notes_update(struct pw_ctx *ctx)
 	nc.participant_id = st.participant_id;
 	nc.enrollment_id = st.enrollment_id;
 	nc.note_type = st.note_type;
+	nc.addendum = st.addendum_of != 0;
 	if (st.addendum_of) {
 		struct pw_case_note_state parent;
 		rc = pw_case_note_lock(ctx->db, st.addendum_of, &parent);
@@ -875,6 +882,8 @@ void api_case_notes_addendum(struct pw_ctx *ctx)
 	nc.enrollment_id = st.enrollment_id;
 	nc.note_type = st.note_type;
 	nc.parent_staff_only = st.staff_only;
+	nc.new_note = 1;
+	nc.addendum = 1;
 	rc = check_note(ctx, &nc, &in, details);
 	if (rc != PW_OK || json_object_array_length(details)) {
 		pw_db_rollback(ctx->db);

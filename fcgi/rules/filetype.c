@@ -281,6 +281,11 @@ static int is_text(const unsigned char *p, size_t n)
 	return 1;
 }
 
+int pw_filetype_is_text(const unsigned char *p, size_t n)
+{
+	return p && is_text(p, n);
+}
+
 enum pw_filetype pw_filetype_detect(const unsigned char *p, size_t n)
 {
 	if (!p || n == 0)

@@ -36,6 +36,13 @@ enum pw_filetype {
  */
 enum pw_filetype pw_filetype_detect(const unsigned char *p, size_t n);
 
+/*
+ * 1 when the n bytes at p are what PW_FILETYPE_TEXT accepts (non-empty
+ * valid UTF-8 without NUL or control characters but tab, LF, FF and CR),
+ * whatever else they might also be; for checking names and labels.
+ */
+int pw_filetype_is_text(const unsigned char *p, size_t n);
+
 /* The canonical Content-Type of t ("application/pdf", "text/plain;
  * charset=utf-8", ...); "application/octet-stream" for UNKNOWN. Static. */
 const char *pw_filetype_mime(enum pw_filetype t);

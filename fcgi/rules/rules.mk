@@ -4,6 +4,7 @@ noinst_LIBRARIES += fcgi/rules/librules.a
 fcgi_rules_librules_a_SOURCES = \
 	fcgi/rules/violation.h fcgi/rules/violation.c \
 	fcgi/rules/dates.h fcgi/rules/dates.c \
+	fcgi/rules/filetype.h fcgi/rules/filetype.c \
 	fcgi/rules/acl.h fcgi/rules/acl.c
 # Exit-side rules: dates, services, exits, checklists, summary, post-exit, follow-up.
 include $(srcdir)/fcgi/rules/exit_rules.mk

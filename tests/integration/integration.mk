@@ -7,7 +7,10 @@ tests_integration_pathway_itest_SOURCES = \
 	tests/integration/test_health.c tests/integration/test_http.c \
 	tests/integration/test_process.c tests/integration/test_config.c \
 	tests/integration/test_migrate.c tests/integration/test_session.c \
-	tests/integration/test_org.c tests/integration/test_participants.c
+	tests/integration/test_services.c tests/integration/test_goals.c \
+	tests/integration/test_org.c tests/integration/test_participants.c \
+	tests/integration/test_idempotency.c \
+	tests/integration/test_programs.c
 tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) \
 	$(JSONC_CFLAGS) $(SODIUM_CFLAGS) $(OATH_CFLAGS)
 # The suite links the library for its TOTP code generator (auth.c).

@@ -113,7 +113,11 @@ extern const struct it_suite it_suite_config;
 extern const struct it_suite it_suite_migrate;
 extern const struct it_suite it_suite_session;
 extern const struct it_suite it_suite_org;
+extern const struct it_suite it_suite_services;
+extern const struct it_suite it_suite_goals;
+extern const struct it_suite it_suite_programs;
 extern const struct it_suite it_suite_participants;
+extern const struct it_suite it_suite_idempotency;
 
 #define IT_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

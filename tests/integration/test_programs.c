@@ -82,9 +82,9 @@ static int member_bool(json_object *o, const char *name)
 	json_object *v = NULL;
 
 	return o && json_object_object_get_ex(o, name, &v) &&
-			       json_object_is_type(v, json_type_boolean)
-		       ? json_object_get_boolean(v)
-		       : -1;
+	                       json_object_is_type(v, json_type_boolean)
+	               ? json_object_get_boolean(v)
+	               : -1;
 }
 
 static long count_rows(const char *sql)
@@ -99,14 +99,14 @@ static long count_rows(const char *sql)
 
 /* Every table a profile write touches, for "nothing was written". */
 static const char *const profile_counts[] = {
-	"SELECT COUNT(*) FROM programs",
-	"SELECT COUNT(*) FROM program_checklist_items",
-	"SELECT COUNT(*) FROM program_summary_items",
-	"SELECT COUNT(*) FROM program_exit_reasons",
-	"SELECT COUNT(*) FROM program_service_types",
-	"SELECT COUNT(*) FROM audit_log WHERE entity = 'program'",
-	"SELECT COALESCE(SUM(version), 0) FROM programs",
-	"SELECT COALESCE(SUM(active), 0) FROM program_service_types",
+        "SELECT COUNT(*) FROM programs",
+        "SELECT COUNT(*) FROM program_checklist_items",
+        "SELECT COUNT(*) FROM program_summary_items",
+        "SELECT COUNT(*) FROM program_exit_reasons",
+        "SELECT COUNT(*) FROM program_service_types",
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'program'",
+        "SELECT COALESCE(SUM(version), 0) FROM programs",
+        "SELECT COALESCE(SUM(active), 0) FROM program_service_types",
 };
 
 static void snapshot(long *out)
@@ -127,7 +127,7 @@ static void fetch(const struct it_session *s, long long id, struct it_resp *r)
 static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void)
 {
 	static const char *const codes[] = {"wioa_adult",      "wioa_dw",  "wioa_youth", "snap_jp",
-					    "snap_to_success", "earnfare", "cwork"};
+	                                    "snap_to_success", "earnfare", "cwork"};
 	const struct it_session *s = it_statewide();
 	struct it_resp r;
 	json_object *st;
@@ -138,7 +138,7 @@ static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void
 	CU_ASSERT_EQUAL(r.status, 200);
 	CU_ASSERT(len_at(&r, "items") >= 7);
 	for (size_t i = 0; i < IT_LEN(codes); i++) {
-		char path[32];
+		char path[48];
 		snprintf(path, sizeof(path), "items.%zu.code", i);
 		CU_ASSERT(it_json_str(&r, path) && !strcmp(it_json_str(&r, path), codes[i]));
 	}
@@ -150,7 +150,7 @@ static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "code"), "wioa_adult");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "common_exit_group"), "wioa");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "follow_up_rule"),
-			       "after_first_employment_12_months");
+	                       "after_first_employment_12_months");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.0.code"), "services_complete");
 	CU_ASSERT_EQUAL(bool_at(&r, "checklist.0.required"), 1);
 	CU_ASSERT(strlen(it_json_str(&r, "checklist.0.label")) > 10);
@@ -190,34 +190,34 @@ static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void
 	CU_ASSERT_PTR_NULL(it_json_str(&r, "common_exit_group"));
 	CU_ASSERT_EQUAL(bool_at(&r, "supportive_extends_exit"), 0);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.0.code"),
-			       "activities_complete_except_supportive");
+	                       "activities_complete_except_supportive");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.4.code"),
-			       "completion_status_and_outcome_reason");
+	                       "completion_status_and_outcome_reason");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.5.code"), "program_completion_date");
 	CU_ASSERT_EQUAL(bool_at(&r, "checklist.5.required"), 1);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "summary.0.label"),
-			       "Successfully completed a SNAP E&T Activity.");
+	                       "Successfully completed a SNAP E&T Activity.");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "summary.3.code"), "employment_retained_90_days");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "summary.4.label"),
-			       "Exited from program. (Successful/Unsuccessful)");
+	                       "Exited from program. (Successful/Unsuccessful)");
 	CU_ASSERT_EQUAL(len_at(&r, "hard_exit_reasons"), 0);
 	CU_ASSERT_STRING_EQUAL(member_str(service_type(&r, "BE"), "name"),
-			       "BE - Basic Education (ABE/GED)");
+	                       "BE - Basic Education (ABE/GED)");
 	CU_ASSERT_EQUAL(member_int(service_type(&r, "BE"), "id"), 504);
 	CU_ASSERT_STRING_EQUAL(member_str(service_type(&r, "SJS"), "name"),
-			       "SJS - Supervised Job Search");
+	                       "SJS - Supervised Job Search");
 	CU_ASSERT_STRING_EQUAL(member_str(service_type(&r, "VT"), "name"),
-			       "VT - Vocational Training");
+	                       "VT - Vocational Training");
 	st = service_type(&r, "TRANS");
 	CU_ASSERT_STRING_EQUAL(member_str(st, "name"), "Transportation");
 	CU_ASSERT_EQUAL(member_bool(st, "supportive"), 1);
 	CU_ASSERT_EQUAL(member_bool(st, "has_amount"), 1);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "settings.isets_program"), "snap_to_success");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "completion_statuses.0.label"),
-			       "Exited - Unsuccessful Completion");
+	                       "Exited - Unsuccessful Completion");
 	CU_ASSERT_EQUAL(len_at(&r, "completion_statuses.1.outcome_reasons"), 0);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "completion_statuses.2.outcome_reasons.4.label"),
-			       "Successful - Completed Requirements");
+	                       "Successful - Completed Requirements");
 	it_resp_free(&r);
 
 	fetch(s, 6, &r);
@@ -229,23 +229,23 @@ static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void
 	fetch(s, 7, &r);
 	CU_ASSERT_EQUAL(len_at(&r, "checklist"), 9);
 	for (size_t i = 0; i < len_at(&r, "checklist"); i++) {
-		char path[32];
+		char path[48];
 		snprintf(path, sizeof(path), "checklist.%zu.required", i);
 		CU_ASSERT_EQUAL(bool_at(&r, path), 1);
 	}
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit_reasons.0.label"), "Program completion");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit_reasons.1.label"),
-			       "Unable to complete program");
+	                       "Unable to complete program");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit_reasons.4.code"), "groups_classes_only");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit_reasons.4.label"), "Groups/Classes Only");
 	CU_ASSERT_EQUAL(bool_at(&r, "offers_not_enrolled"), 1);
 	CU_ASSERT_EQUAL(it_json_int(&r, "fiscal_year_start_month", 0), 7);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "settings.trackers.intervention.fields.0.code"),
-			       "status");
+	                       "status");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "settings.trackers.ece_course.fields.2.type"),
-			       "attendance");
+	                       "attendance");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "settings.trackers.housing.fields.0.code"),
-			       "housing_stage");
+	                       "housing_stage");
 	CU_ASSERT_PTR_NOT_NULL(service_type(&r, "WORKSHOP"));
 	it_resp_free(&r);
 
@@ -256,27 +256,27 @@ static void the_seven_shipped_profiles_are_listed_and_read_with_their_items(void
 
 /* A complete, valid profile document; %s is its code. */
 static const char new_program_fmt[] =
-	"{\"code\": \"%s\", \"name\": \"Reentry Employment Pilot\", \"system_code\": "
-	"\"caljobs\", \"fiscal_year_start_month\": 10, \"follow_up_rule\": "
-	"\"after_first_employment_12_months\", \"hard_exit_reasons\": [\"01\", \"03\", \"07\"], "
-	"\"hard_exit_needs_document\": true, \"common_exit_group\": \"reentry\", "
-	"\"checklist\": [{\"code\": \"services_complete\", \"required\": true}, "
-	"{\"code\": \"exit_reason\", \"required\": true}, "
-	"{\"code\": \"exit_comments\", \"required\": false}], "
-	"\"summary\": [\"services_complete\", {\"code\": \"employment_gained\"}, \"exited\"], "
-	"\"exit_reasons\": [{\"code\": \"placed\", \"label\": \"Placed in a job\"}, "
-	"{\"code\": \"reincarcerated\", \"label\": \"Returned to custody\"}], "
-	"\"service_types\": [{\"code\": \"INTAKE\", \"name\": \"Reentry intake\"}, "
-	"{\"code\": \"TRANSITIONAL_JOB\", \"name\": \"Transitional job\", "
-	"\"education_training\": true, \"ojt_customized\": true}, "
-	"{\"code\": \"BUS_PASS\", \"name\": \"Bus pass\", \"supportive\": true, "
-	"\"has_amount\": true}, {\"code\": \"ORIENTATION\", \"name\": \"Orientation\", "
-	"\"info_only\": true}], "
-	"\"settings\": {\"wording\": {\"exit_note\": \"Talk to the parole officer first.\"}}}";
+        "{\"code\": \"%s\", \"name\": \"Reentry Employment Pilot\", \"system_code\": "
+        "\"caljobs\", \"fiscal_year_start_month\": 10, \"follow_up_rule\": "
+        "\"after_first_employment_12_months\", \"hard_exit_reasons\": [\"01\", \"03\", \"07\"], "
+        "\"hard_exit_needs_document\": true, \"common_exit_group\": \"reentry\", "
+        "\"checklist\": [{\"code\": \"services_complete\", \"required\": true}, "
+        "{\"code\": \"exit_reason\", \"required\": true}, "
+        "{\"code\": \"exit_comments\", \"required\": false}], "
+        "\"summary\": [\"services_complete\", {\"code\": \"employment_gained\"}, \"exited\"], "
+        "\"exit_reasons\": [{\"code\": \"placed\", \"label\": \"Placed in a job\"}, "
+        "{\"code\": \"reincarcerated\", \"label\": \"Returned to custody\"}], "
+        "\"service_types\": [{\"code\": \"INTAKE\", \"name\": \"Reentry intake\"}, "
+        "{\"code\": \"TRANSITIONAL_JOB\", \"name\": \"Transitional job\", "
+        "\"education_training\": true, \"ojt_customized\": true}, "
+        "{\"code\": \"BUS_PASS\", \"name\": \"Bus pass\", \"supportive\": true, "
+        "\"has_amount\": true}, {\"code\": \"ORIENTATION\", \"name\": \"Orientation\", "
+        "\"info_only\": true}], "
+        "\"settings\": {\"wording\": {\"exit_note\": \"Talk to the parole officer first.\"}}}";
 
 /* POSTs a new program as s; returns its id (0 on failure) and its ETag. */
 static long long create_program(const struct it_session *s, const char *code, long *status,
-				char *etag, size_t etag_len)
+                                char *etag, size_t etag_len)
 {
 	char body[sizeof(new_program_fmt) + 64];
 	struct it_resp r;
@@ -298,9 +298,8 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	const struct it_session *s = it_statewide();
 	struct it_resp r;
 	char code[32], etag[32], loc[128], path[64], body[4096];
-	long status = 0;
 	long long id, intake_id, job_id;
-	json_object *doc, *types, *pass;
+	json_object *doc, *types;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	snprintf(code, sizeof(code), "reentry_%ld", (long)time(NULL) % 1000000);
@@ -334,7 +333,7 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	CU_ASSERT_EQUAL(member_bool(service_type(&r, "ORIENTATION"), "extends_exit"), 0);
 	CU_ASSERT_EQUAL(member_bool(service_type(&r, "BUS_PASS"), "has_amount"), 1);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "settings.wording.exit_note"),
-			       "Talk to the parole officer first.");
+	                       "Talk to the parole officer first.");
 	intake_id = member_int(service_type(&r, "INTAKE"), "id");
 	job_id = member_int(service_type(&r, "TRANSITIONAL_JOB"), "id");
 	CU_ASSERT(intake_id > 0 && job_id > 0);
@@ -352,12 +351,12 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 		}
 	}
 	json_object_object_add(json_object_array_get_idx(types, 0), "name",
-			       json_object_new_string("Reentry intake and assessment"));
-	pass = json_tokener_parse("{\"code\": \"MENTOR\", \"name\": \"Peer mentoring\"}");
-	json_object_array_add(types, pass);
+	                       json_object_new_string("Reentry intake and assessment"));
+	json_object_array_add(
+	        types, json_tokener_parse("{\"code\": \"MENTOR\", \"name\": \"Peer mentoring\"}"));
 	snprintf(path, sizeof(path), "/api/v1/programs/%lld", id);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", path, etag, json_object_to_json_string(doc), &r),
-			      0);
+	                      0);
 	json_object_put(doc);
 	if (r.status != 200)
 		fprintf(stderr, "\n    PUT: %ld %s", r.status, r.body);
@@ -365,7 +364,7 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	CU_ASSERT_EQUAL(it_json_int(&r, "version", 0), 2);
 	CU_ASSERT_EQUAL(member_int(service_type(&r, "INTAKE"), "id"), intake_id);
 	CU_ASSERT_STRING_EQUAL(member_str(service_type(&r, "INTAKE"), "name"),
-			       "Reentry intake and assessment");
+	                       "Reentry intake and assessment");
 	CU_ASSERT_EQUAL(member_int(service_type(&r, "TRANSITIONAL_JOB"), "id"), job_id);
 	/* A dropped code stays (services may refer to it) but is retired. */
 	CU_ASSERT_EQUAL(member_bool(service_type(&r, "BUS_PASS"), "active"), 0);
@@ -379,9 +378,9 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	CU_ASSERT_EQUAL(r.status, 200);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.action"), "update");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.before.service_types.0.name"),
-			       "Reentry intake");
+	                       "Reentry intake");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.after.service_types.0.name"),
-			       "Reentry intake and assessment");
+	                       "Reentry intake and assessment");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.1.action"), "create");
 	it_resp_free(&r);
 
@@ -389,7 +388,6 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", "/api/v1/programs?limit=500", NULL, NULL, &r), 0);
 	CU_ASSERT(strstr(r.body, code) != NULL);
 	it_resp_free(&r);
-	(void)status;
 }
 
 static void a_profile_change_needs_the_current_version(void)
@@ -433,10 +431,10 @@ struct role_case {
 };
 
 static const struct role_case role_cases[] = {
-	{"state.admin", IT_STATE_TOTP, 200, 201},
-	{"pm.lee", IT_PM_TOTP, 200, 201},
-	{"int.ortiz", NULL, 200, 403},
-	{"staff25.lao", NULL, 200, 403},
+        {"state.admin", IT_STATE_TOTP, 200, 201},
+        {"pm.lee", IT_PM_TOTP, 200, 201},
+        {"int.ortiz", NULL, 200, 403},
+        {"staff25.lao", NULL, 200, 403},
 };
 
 static void every_staff_role_reads_profiles_and_only_statewide_and_pms_change_them(void)
@@ -444,7 +442,7 @@ static void every_staff_role_reads_profiles_and_only_statewide_and_pms_change_th
 	const struct it_session *admin = it_statewide();
 	long long target;
 	long status = 0;
-	char code[48], etag[32], path[64], body[sizeof(new_program_fmt) + 64];
+	char code[32], etag[32], path[64], body[sizeof(new_program_fmt) + 64];
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(admin);
 	snprintf(code, sizeof(code), "roles_%ld", (long)time(NULL) % 1000000);
@@ -455,7 +453,7 @@ static void every_staff_role_reads_profiles_and_only_statewide_and_pms_change_th
 		const struct role_case *c = &role_cases[i];
 		struct it_session s;
 		struct it_resp r;
-		char mine[48];
+		char mine[64];
 		long st = it_sign_in(c->login, IT_DEMO_PASSWORD, c->totp, &s);
 		long before = count_rows("SELECT COUNT(*) FROM programs");
 
@@ -473,7 +471,7 @@ static void every_staff_role_reads_profiles_and_only_statewide_and_pms_change_th
 			fprintf(stderr, "\n    %s: POST programs %ld", c->login, st);
 		CU_ASSERT_EQUAL(st, c->write);
 		CU_ASSERT_EQUAL(count_rows("SELECT COUNT(*) FROM programs"),
-				before + (c->write == 201));
+		                before + (c->write == 201));
 
 		/* PUT: 403 for partners whatever the version; editors succeed. */
 		snprintf(body, sizeof(body), new_program_fmt, code);
@@ -495,70 +493,69 @@ struct bad_case {
 };
 
 static const struct bad_case bad_cases[] = {
-	{"missing name", "name", NULL, 422, "name", NULL},
-	{"missing service types", "service_types", NULL, 422, "service_types", NULL},
-	{"wrong type", "is_youth", "\"yes\"", 422, "is_youth", NULL},
-	{"checklist not a list", "checklist", "{}", 422, "checklist", NULL},
-	{"unknown system", "system_code", "\"sap\"", 422, "system_code", NULL},
-	{"unknown checklist item", "checklist", "[{\"code\": \"has_a_pulse\", \"required\": true}]",
-	 422, "checklist", "R-CHK"},
-	{"checklist item listed twice", "checklist",
-	 "[{\"code\": \"services_complete\", \"required\": true}, {\"code\": "
-	 "\"services_complete\", \"required\": false}]",
-	 422, "checklist", "R-CHK"},
-	{"checklist item without required", "checklist", "[{\"code\": \"services_complete\"}]",
-	 422, "checklist[0].required", NULL},
-	{"unknown summary item", "summary", "[\"happiness\"]", 422, "summary", "R-SUM-1"},
-	{"unknown follow-up rule", "follow_up_rule", "\"weekly_forever\"", 422, "follow_up_rule",
-	 "R-FUP-1"},
-	{"unknown hard reason", "hard_exit_reasons", "[\"09\"]", 422, "hard_exit_reasons",
-	 "R-EXIT-4"},
-	{"hard reason listed twice", "hard_exit_reasons", "[\"01\", \"01\"]", 422,
-	 "hard_exit_reasons", "R-EXIT-4"},
-	{"fiscal month 13", "fiscal_year_start_month", "13", 422, "fiscal_year_start_month",
-	 "R-DATE-3"},
-	{"fiscal month 0", "fiscal_year_start_month", "0", 422, "fiscal_year_start_month",
-	 "R-DATE-3"},
-	{"oversize name", "name",
-	 "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-	 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-	 "xxxxxxxxxxxxxxxxxxx\"",
-	 422, "name", NULL},
-	{"unknown member", "colour", "\"red\"", 422, "colour", NULL},
-	{"bad code", "code", "\"Has Spaces\"", 422, "code", NULL},
-	{"no service types", "service_types", "[]", 422, "service_types", "R-SVC-2"},
-	{"service type listed twice", "service_types",
-	 "[{\"code\": \"A\", \"name\": \"A\"}, {\"code\": \"A\", \"name\": \"B\"}]", 422,
-	 "service_types[1].code", "R-SVC-2"},
-	{"self-service that extends exit", "service_types",
-	 "[{\"code\": \"S\", \"name\": \"S\", \"self_service\": true, \"extends_exit\": true}]",
-	 422, "service_types[0].extends_exit", "R-SVC-2"},
-	{"OJT that is not training", "service_types",
-	 "[{\"code\": \"OJT\", \"name\": \"OJT\", \"ojt_customized\": true}]", 422,
-	 "service_types[0].ojt_customized", "R-PERF-3"},
-	{"service type flag of the wrong type", "service_types",
-	 "[{\"code\": \"A\", \"name\": \"A\", \"supportive\": 1}]", 422,
-	 "service_types[0].supportive", NULL},
-	{"exit reason listed twice", "exit_reasons",
-	 "[{\"code\": \"a\", \"label\": \"A\"}, {\"code\": \"a\", \"label\": \"B\"}]", 422,
-	 "exit_reasons[1].code", "R-EXIT-3"},
-	{"exit reason without label", "exit_reasons", "[{\"code\": \"a\"}]", 422,
-	 "exit_reasons[0].label", NULL},
-	{"unknown settings section", "settings", "{\"colour\": \"red\"}", 422, "settings.colour",
-	 NULL},
-	{"unknown ISETS program", "settings", "{\"isets_program\": \"snap_xx\"}", 422,
-	 "settings.isets_program", "R-CHK-2"},
-	{"outcome reason with the wrong status", "settings",
-	 "{\"completion_statuses\": [{\"code\": \"exited_successful\", \"outcome_reasons\": "
-	 "[\"unsuccessful_moved_out_of_area\"]}]}",
-	 422, "settings.completion_statuses[0].outcome_reasons[0]", "R-CHK-2"},
-	{"unknown tracker type", "settings",
-	 "{\"trackers\": {\"spaceship\": {\"fields\": []}}}", 422, "settings.trackers.spaceship",
-	 "R-CHK-3"},
-	{"select field without options", "settings",
-	 "{\"trackers\": {\"income\": {\"fields\": [{\"code\": \"period\", \"label\": \"Per\", "
-	 "\"type\": \"select\"}]}}}",
-	 422, "settings.trackers.income.fields[0].options", "R-CHK-3"},
+        {"missing name", "name", NULL, 422, "name", NULL},
+        {"missing service types", "service_types", NULL, 422, "service_types", NULL},
+        {"wrong type", "is_youth", "\"yes\"", 422, "is_youth", NULL},
+        {"checklist not a list", "checklist", "{}", 422, "checklist", NULL},
+        {"unknown system", "system_code", "\"sap\"", 422, "system_code", NULL},
+        {"unknown checklist item", "checklist", "[{\"code\": \"has_a_pulse\", \"required\": true}]",
+         422, "checklist", "R-CHK"},
+        {"checklist item listed twice", "checklist",
+         "[{\"code\": \"services_complete\", \"required\": true}, {\"code\": "
+         "\"services_complete\", \"required\": false}]",
+         422, "checklist", "R-CHK"},
+        {"checklist item without required", "checklist", "[{\"code\": \"services_complete\"}]", 422,
+         "checklist[0].required", NULL},
+        {"unknown summary item", "summary", "[\"happiness\"]", 422, "summary", "R-SUM-1"},
+        {"unknown follow-up rule", "follow_up_rule", "\"weekly_forever\"", 422, "follow_up_rule",
+         "R-FUP-1"},
+        {"unknown hard reason", "hard_exit_reasons", "[\"09\"]", 422, "hard_exit_reasons",
+         "R-EXIT-4"},
+        {"hard reason listed twice", "hard_exit_reasons", "[\"01\", \"01\"]", 422,
+         "hard_exit_reasons", "R-EXIT-4"},
+        {"fiscal month 13", "fiscal_year_start_month", "13", 422, "fiscal_year_start_month",
+         "R-DATE-3"},
+        {"fiscal month 0", "fiscal_year_start_month", "0", 422, "fiscal_year_start_month",
+         "R-DATE-3"},
+        {"oversize name", "name",
+         "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxx\"",
+         422, "name", NULL},
+        {"unknown member", "colour", "\"red\"", 422, "colour", NULL},
+        {"bad code", "code", "\"Has Spaces\"", 422, "code", NULL},
+        {"no service types", "service_types", "[]", 422, "service_types", "R-SVC-2"},
+        {"service type listed twice", "service_types",
+         "[{\"code\": \"A\", \"name\": \"A\"}, {\"code\": \"A\", \"name\": \"B\"}]", 422,
+         "service_types[1].code", "R-SVC-2"},
+        {"self-service that extends exit", "service_types",
+         "[{\"code\": \"S\", \"name\": \"S\", \"self_service\": true, \"extends_exit\": true}]",
+         422, "service_types[0].extends_exit", "R-SVC-2"},
+        {"OJT that is not training", "service_types",
+         "[{\"code\": \"OJT\", \"name\": \"OJT\", \"ojt_customized\": true}]", 422,
+         "service_types[0].ojt_customized", "R-PERF-3"},
+        {"service type flag of the wrong type", "service_types",
+         "[{\"code\": \"A\", \"name\": \"A\", \"supportive\": 1}]", 422,
+         "service_types[0].supportive", NULL},
+        {"exit reason listed twice", "exit_reasons",
+         "[{\"code\": \"a\", \"label\": \"A\"}, {\"code\": \"a\", \"label\": \"B\"}]", 422,
+         "exit_reasons[1].code", "R-EXIT-3"},
+        {"exit reason without label", "exit_reasons", "[{\"code\": \"a\"}]", 422,
+         "exit_reasons[0].label", NULL},
+        {"unknown settings section", "settings", "{\"colour\": \"red\"}", 422, "settings.colour",
+         NULL},
+        {"unknown ISETS program", "settings", "{\"isets_program\": \"snap_xx\"}", 422,
+         "settings.isets_program", "R-CHK-2"},
+        {"outcome reason with the wrong status", "settings",
+         "{\"completion_statuses\": [{\"code\": \"exited_successful\", \"outcome_reasons\": "
+         "[\"unsuccessful_moved_out_of_area\"]}]}",
+         422, "settings.completion_statuses[0].outcome_reasons[0]", "R-CHK-2"},
+        {"unknown tracker type", "settings", "{\"trackers\": {\"spaceship\": {\"fields\": []}}}",
+         422, "settings.trackers.spaceship", "R-CHK-3"},
+        {"select field without options", "settings",
+         "{\"trackers\": {\"income\": {\"fields\": [{\"code\": \"period\", \"label\": \"Per\", "
+         "\"type\": \"select\"}]}}}",
+         422, "settings.trackers.income.fields[0].options", "R-CHK-3"},
 };
 
 /* Applies one bad case to the valid document with code; returns JSON text
@@ -587,9 +584,8 @@ static void check_answer(const struct bad_case *c, const char *method, struct it
 {
 	const char *field = it_json_str(r, "error.details.0.field");
 	const char *rule = it_json_str(r, "error.details.0.rule");
-	int ok = r->status == c->status &&
-		 (!c->field || (field && !strcmp(field, c->field))) &&
-		 (!c->rule || (rule && !strcmp(rule, c->rule)));
+	int ok = r->status == c->status && (!c->field || (field && !strcmp(field, c->field))) &&
+	         (!c->rule || (rule && !strcmp(rule, c->rule)));
 
 	if (!ok)
 		fprintf(stderr, "\n    %s (%s): %ld %s", c->what, method, r->status, r->body);
@@ -642,8 +638,7 @@ static void every_bad_profile_is_refused_and_nothing_is_written(void)
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.details.0.field"), "code");
 	it_resp_free(&r);
 	snprintf(body, sizeof(body), new_program_fmt, code);
-	CU_ASSERT_EQUAL_FATAL(
-		it_call(s, "PUT", "/api/v1/programs/999999", "\"1\"", body, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", "/api/v1/programs/999999", "\"1\"", body, &r), 0);
 	CU_ASSERT_EQUAL(r.status, 404);
 	it_resp_free(&r);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", path, "\"99\"", body, &r), 0);
@@ -651,9 +646,12 @@ static void every_bad_profile_is_refused_and_nothing_is_written(void)
 	it_resp_free(&r);
 	{
 		/* A service-type id that belongs to another code (or program). */
-		struct bad_case c = {"foreign service type id", "service_types",
-				     "[{\"id\": 404, \"code\": \"INTAKE\", \"name\": \"Intake\"}]",
-				     422, "service_types[0].id", NULL};
+		struct bad_case c = {"foreign service type id",
+		                     "service_types",
+		                     "[{\"id\": 404, \"code\": \"INTAKE\", \"name\": \"Intake\"}]",
+		                     422,
+		                     "service_types[0].id",
+		                     NULL};
 		char *doc = bad_document(&c, code);
 		CU_ASSERT_EQUAL_FATAL(it_call(s, "PUT", path, etag, doc, &r), 0);
 		check_answer(&c, "PUT", &r);
@@ -661,7 +659,7 @@ static void every_bad_profile_is_refused_and_nothing_is_written(void)
 		free(doc);
 	}
 	CU_ASSERT_EQUAL_FATAL(
-		it_call(s, "POST", "/api/v1/programs", NULL, "{\"code\": \"x\", ", &r), 0);
+	        it_call(s, "POST", "/api/v1/programs", NULL, "{\"code\": \"x\", ", &r), 0);
 	CU_ASSERT_EQUAL(r.status, 400);
 	it_resp_free(&r);
 
@@ -669,23 +667,23 @@ static void every_bad_profile_is_refused_and_nothing_is_written(void)
 	for (size_t i = 0; i < IT_LEN(profile_counts); i++) {
 		if (before[i] != after[i])
 			fprintf(stderr, "\n    %s: %ld before, %ld after", profile_counts[i],
-				before[i], after[i]);
+			        before[i], after[i]);
 		CU_ASSERT_EQUAL(before[i], after[i]);
 	}
 }
 
 static const struct it_test tests[] = {
-	{"the seven shipped profiles are listed and read with their items",
-	 the_seven_shipped_profiles_are_listed_and_read_with_their_items},
-	{"a new program is added and edited through the API with no C change",
-	 a_new_program_is_added_and_edited_with_no_c_change},
-	{"a profile change needs If-Match with the current version",
-	 a_profile_change_needs_the_current_version},
-	{"every staff role reads profiles and only statewide users and program managers change "
-	 "them",
-	 every_staff_role_reads_profiles_and_only_statewide_and_pms_change_them},
-	{"every bad profile document is refused and nothing is written",
-	 every_bad_profile_is_refused_and_nothing_is_written},
+        {"the seven shipped profiles are listed and read with their items",
+         the_seven_shipped_profiles_are_listed_and_read_with_their_items},
+        {"a new program is added and edited through the API with no C change",
+         a_new_program_is_added_and_edited_with_no_c_change},
+        {"a profile change needs If-Match with the current version",
+         a_profile_change_needs_the_current_version},
+        {"every staff role reads profiles and only statewide users and program managers change "
+         "them",
+         every_staff_role_reads_profiles_and_only_statewide_and_pms_change_them},
+        {"every bad profile document is refused and nothing is written",
+         every_bad_profile_is_refused_and_nothing_is_written},
 };
 
 const struct it_suite it_suite_programs = {"programs", tests, IT_LEN(tests)};
