@@ -15,6 +15,7 @@
 #include "store/org.h"
 #include "store/user.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,24 +324,27 @@ static long long location_id(struct pw_db *db, const char *name)
 }
 
 /*
- * users.tsv: login, display name, role, locations (names joined by '|'),
- * password, TOTP secret (or empty). Accounts that exist are left alone, so
- * loading twice changes nothing.
+ * An accounts file (*.tsv): login, display name, role, locations (names
+ * joined by '|'), password, TOTP secret (or empty), and for customer
+ * accounts a seventh field, the participant id. Accounts that exist are
+ * left alone, so loading twice changes nothing.
  */
-static int demo_users(struct pw_db *db, const char *dir)
+static int demo_users(struct pw_db *db, const char *path)
 {
-	char path[4096], *line = NULL;
+	char *line = NULL;
 	size_t cap = 0;
 	FILE *f;
 	int rc = 0, lineno = 0;
 
-	snprintf(path, sizeof(path), "%s/users.tsv", dir);
 	f = fopen(path, "r");
-	if (!f)
-		return errno == ENOENT ? 0 : 1;
-	printf("\ndemo accounts (password, and TOTP secret where the role needs one):\n");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	printf("\ndemo accounts from %s:\n", path);
 	while (getline(&line, &cap, f) != -1) {
-		char *fl[6], *loc, *save = NULL;
+		char *fl[7], *loc, *save = NULL;
+		int nf;
 		long long locs[MAX_OPTS], id = 0;
 		size_t nlocs = 0;
 		struct pw_user_auth existing = {0};
@@ -349,8 +353,9 @@ static int demo_users(struct pw_db *db, const char *dir)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		if (split_tabs(line, fl, 6) != 6) {
-			fprintf(stderr, "%s:%d: want 6 tab-separated fields\n", path, lineno);
+		nf = split_tabs(line, fl, 7);
+		if (nf < 6) {
+			fprintf(stderr, "%s:%d: want 6 or 7 tab-separated fields\n", path, lineno);
 			rc = 1;
 			break;
 		}
@@ -362,6 +367,7 @@ static int demo_users(struct pw_db *db, const char *dir)
 			u.display_name = fl[1];
 			u.role = fl[2];
 			u.active = 1;
+			u.participant_id = nf == 7 ? atoll(fl[6]) : 0;
 			for (loc = strtok_r(fl[3], "|", &save); loc && nlocs < MAX_OPTS;
 			     loc = strtok_r(NULL, "|", &save))
 				if ((locs[nlocs] = location_id(db, loc)) > 0)
@@ -385,9 +391,24 @@ static int demo_users(struct pw_db *db, const char *dir)
 	return rc;
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Loads DIR's *.sql scripts and *.tsv account files together in name order
+ * (accounts need the offices of an earlier script, and later scripts the
+ * accounts), each script in one transaction.
+ */
 int pw_admin_demo(struct pw_db *db, int argc, char **argv)
 {
 	const char *dir = PW_PKGDATADIR "/demo";
+	char **names = NULL, path[4096];
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
 
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--dir") && i + 1 < argc) {
@@ -397,7 +418,41 @@ int pw_admin_demo(struct pw_db *db, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (pw_migrate_load_scripts(db, dir, stdout) != PW_OK)
+	d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "pathway-admin: cannot open %s: %s\n", dir, strerror(errno));
 		return 1;
-	return demo_users(db, dir);
+	}
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l < 5 || (strcmp(e->d_name + l - 4, ".sql") && strcmp(e->d_name + l - 4, ".tsv")))
+			continue;
+		if (n == cap) {
+			char **nn = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof(*nn));
+			if (!nn) {
+				rc = 1;
+				goto out;
+			}
+			names = nn;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			rc = 1;
+			goto out;
+		}
+		n++;
+	}
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (!strcmp(names[i] + strlen(names[i]) - 4, ".tsv"))
+			rc = demo_users(db, path);
+		else
+			rc = pw_migrate_load_file(db, dir, names[i], stdout) == PW_OK ? 0 : 1;
+	}
+out:
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	closedir(d);
+	return rc;
 }

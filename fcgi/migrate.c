@@ -14,7 +14,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <mysqld_error.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,20 +154,44 @@ out:
 	return rc;
 }
 
-/* The applied version, treating a missing schema_migrations as version 0. */
+/* The applied version; 0 for a new database without schema_migrations. */
 static int current_version(struct pw_db *db, long long *v)
 {
+	static const char exists_sql[] =
+		"SELECT COUNT(*) FROM information_schema.tables "
+		"WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'";
 	static const char sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
 	struct pw_db_rows *rows = NULL;
-	int rc = pw_db_query(db, sql, NULL, 0, &rows);
+	int rc = pw_db_query(db, exists_sql, NULL, 0, &rows);
 
-	if (rc == PW_ERR_DB && pw_db_errno(db) == ER_NO_SUCH_TABLE) {
-		*v = 0;
+	if (rc != PW_OK)
+		return rc;
+	*v = 0;
+	if (pw_db_cell_int(rows, 0, 0, 0) == 0) {
+		pw_db_rows_free(rows);
 		return PW_OK;
 	}
+	pw_db_rows_free(rows);
+	rows = NULL;
+	rc = pw_db_query(db, sql, NULL, 0, &rows);
 	if (rc != PW_OK)
 		return rc;
 	*v = pw_db_cell_int(rows, 0, 0, 0);
+	pw_db_rows_free(rows);
+	return PW_OK;
+}
+
+/* Is version recorded in schema_migrations? */
+static int is_recorded(struct pw_db *db, int version, int *yes)
+{
+	static const char sql[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
+	struct pw_db_param p[] = {PW_P_INT(version)};
+	struct pw_db_rows *rows = NULL;
+	int rc = pw_db_query(db, sql, p, 1, &rows);
+
+	if (rc != PW_OK)
+		return rc;
+	*yes = pw_db_cell_int(rows, 0, 0, 0) > 0;
 	pw_db_rows_free(rows);
 	return PW_OK;
 }
@@ -259,6 +282,23 @@ int pw_migrate_run(struct pw_db *db, const char *dir, FILE *out)
 	rc = current_version(db, &version);
 	if (rc != PW_OK)
 		goto out;
+	/* A file numbered below the applied version that was never applied
+	 * would otherwise be skipped for ever: stop and say so. */
+	for (size_t i = 0; version > 0 && i < n; i++) {
+		int recorded = 0;
+		if (list[i].version > version)
+			break;
+		rc = is_recorded(db, list[i].version, &recorded);
+		if (rc != PW_OK)
+			goto out;
+		if (!recorded) {
+			fprintf(out, "%s/%s is numbered below the applied version %lld but was never "
+				     "applied; renumber it above %lld\n",
+				dir, list[i].name, version, version);
+			rc = PW_ERR_INVALID;
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (list[i].version <= version)
 			continue;
@@ -278,17 +318,10 @@ out:
 	return rc;
 }
 
-int pw_migrate_load_scripts(struct pw_db *db, const char *dir, FILE *out)
+int pw_migrate_load_file(struct pw_db *db, const char *dir, const char *name, FILE *out)
 {
-	struct mfile *list = NULL;
-	size_t n = 0;
-	int rc;
+	struct mfile m = {0, (char *)name};
 
-	rc = list_dir(dir, 0, &list, &n, out);
-	for (size_t i = 0; rc == PW_OK && i < n; i++) {
-		fprintf(out, "loading %s\n", list[i].name);
-		rc = apply_one(db, dir, &list[i], 0, out);
-	}
-	free_list(list, n);
-	return rc;
+	fprintf(out, "loading %s\n", name);
+	return apply_one(db, dir, &m, 0, out);
 }

@@ -19,10 +19,7 @@ struct pw_db;
  */
 int pw_migrate_run(struct pw_db *db, const char *dir, FILE *out);
 
-/*
- * Runs every *.sql in dir in name order, each in one transaction (demo data;
- * the scripts themselves must be idempotent).
- */
-int pw_migrate_load_scripts(struct pw_db *db, const char *dir, FILE *out);
+/* Runs one script dir/name in one transaction (demo data). */
+int pw_migrate_load_file(struct pw_db *db, const char *dir, const char *name, FILE *out);
 
 #endif

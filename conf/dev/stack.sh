@@ -25,6 +25,7 @@ readonly -a PW_PACKAGES=(
 	libfcgi-dev libmariadb-dev libjson-c-dev libcunit1-dev libcurl4-openssl-dev
 	libsodium-dev liboath-dev
 	mariadb-server mariadb-client nginx-light curl valgrind wrk
+	clang libclang-rt-14-dev
 )
 
 # ---------------------------------------------------------------------------

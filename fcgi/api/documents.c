@@ -34,6 +34,7 @@
 #include "config.h"
 #include "db.h"
 #include "gate.h"
+#include "json_io.h"
 #include "multipart.h"
 #include "pw.h"
 #include "rules/filetype.h"

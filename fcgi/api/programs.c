@@ -162,8 +162,11 @@ static json_object *completion_statuses_json(json_object *settings)
 		}
 		o = code_label(pw_checklist_isets_completion_code(c),
 		               pw_checklist_isets_completion_label(c));
-		json_object_object_get_ex(st, "outcome_reasons", &reasons);
-		for (size_t j = 0; j < json_object_array_length(reasons); j++) {
+		/* json_object_array_length asserts an array: check first. */
+		if (!json_object_object_get_ex(st, "outcome_reasons", &reasons) ||
+		    !json_object_is_type(reasons, json_type_array))
+			reasons = NULL;
+		for (size_t j = 0; reasons && j < json_object_array_length(reasons); j++) {
 			enum pw_checklist_isets_reason r;
 			const char *rc =
 			        json_object_get_string(json_object_array_get_idx(reasons, j));
@@ -249,8 +252,9 @@ static json_object *profile_json(const struct pw_profile *p)
 	return o;
 }
 
-/* Loads program id into *p and its JSON into *out. On failure fills the
- * response (404 or the error) and returns non-zero. */
+/* Loads program id into *p (strings in the request's arena) and its JSON
+ * into *out, a new object the caller owns. On failure *out is NULL, the
+ * response holds 404 or the error, and the result is non-zero. */
 static int load(struct pw_ctx *ctx, long long id, struct pw_profile *p, json_object **out)
 {
 	int rc = pw_program_load(ctx->db, ctx->arena, id, p);

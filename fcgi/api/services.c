@@ -287,9 +287,10 @@ static void exited(struct pw_ctx *ctx, const struct pw_violations *v)
  * program catalog loaded, then R-SVC-4, the catalog, amount and training
  * type, the goal, and the rules of R-SVC-1 / R-DATE-4. before is the stored
  * state for an update, NULL for a create (then f gets the enrollment's
- * provider when it names none); id is the service's id (0 on create). Returns 0 when the write may
- * go ahead; otherwise the response holds 404, 409 or 422 and it returns -1. Field problems found
- * before (details, consumed) are reported with the rest in one 422.
+ * provider when it names none); id is the service's id (0 on create).
+ * Returns 0 when the write may go ahead; otherwise the response holds 404,
+ * 409 or 422 and it returns -1. The field problems found before (details,
+ * consumed) are reported with the rest in one 422.
  */
 static int check(struct pw_ctx *ctx, long long enrollment_id, long long id,
                  const struct pw_service_fields *before, struct pw_service_fields *f,

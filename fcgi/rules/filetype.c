@@ -110,7 +110,8 @@ static int is_jpeg(const unsigned char *p, size_t n)
 }
 
 /* "II*\0" (little-endian) or "MM\0*" (big-endian), then the offset of the
- * first image file directory, which must hold at least one whole entry. */
+ * first image file directory, which must be whole: a count of at least one,
+ * that many 12-byte entries and the 4-byte offset of the next directory. */
 static int is_tiff(const unsigned char *p, size_t n)
 {
 	int le;
@@ -129,7 +130,7 @@ static int is_tiff(const unsigned char *p, size_t n)
 	if (off < 8 || off > n || n - off < 2)
 		return 0;
 	count = le ? rd16le(p + off) : rd16be(p + off);
-	return count >= 1 && (n - off - 2) / 12 >= count;
+	return count >= 1 && n - off - 2 >= 4 && (n - off - 6) / 12 >= count;
 }
 
 /* ZIP record sizes and signatures (APPNOTE.TXT 4.3). */

@@ -72,7 +72,7 @@ const struct pw_service_type_row *pw_program_service_type(const struct pw_profil
 
 /* The catalog entry with this code in p, or NULL. */
 const struct pw_service_type_row *pw_program_service_type_by_code(const struct pw_profile *p,
-								  const char *code);
+                                                                  const char *code);
 
 /*
  * One page of programs in id order after after_id, at most limit rows.

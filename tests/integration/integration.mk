@@ -10,13 +10,14 @@ tests_integration_pathway_itest_SOURCES = \
 	tests/integration/test_services.c tests/integration/test_goals.c \
 	tests/integration/test_org.c tests/integration/test_participants.c \
 	tests/integration/test_idempotency.c \
-	tests/integration/test_programs.c
+	tests/integration/test_programs.c \
+	tests/integration/test_documents.c tests/integration/test_case_notes.c
 tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) \
 	$(JSONC_CFLAGS) $(SODIUM_CFLAGS) $(OATH_CFLAGS)
 # The suite links the library for its TOTP code generator (auth.c).
 tests_integration_pathway_itest_LDADD = $(PW_LIBS) $(CUNIT_LIBS) $(CURL_LIBS)
 
 TESTS += tests/integration/harness.sh
-EXTRA_DIST += tests/integration/harness.sh tests/integration/stackctl
+EXTRA_DIST += tests/integration/harness.sh tests/integration/stackctl tests/fuzz
 AM_TESTS_ENVIRONMENT = abs_top_srcdir='$(abs_top_srcdir)'; abs_top_builddir='$(abs_top_builddir)'; \
 	export abs_top_srcdir abs_top_builddir;

@@ -118,6 +118,8 @@ extern const struct it_suite it_suite_goals;
 extern const struct it_suite it_suite_programs;
 extern const struct it_suite it_suite_participants;
 extern const struct it_suite it_suite_idempotency;
+extern const struct it_suite it_suite_documents;
+extern const struct it_suite it_suite_case_notes;
 
 #define IT_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

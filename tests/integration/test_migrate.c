@@ -108,7 +108,27 @@ static void badly_named_migration_stops_before_anything_is_applied(void)
 	CU_ASSERT_EQUAL(admin("pw_it_mig_c", "status", v, sizeof(v)), 1);
 }
 
+static void a_file_numbered_below_the_applied_version_is_refused_not_skipped(void)
+{
+	char dir[512], path[1024], cmd[2048], args[1024], out[8192];
+
+	fresh_db("pw_it_mig_d");
+	snprintf(dir, sizeof(dir), "%s/migrations-late", it_env("PATHWAY_TEST_DIR"));
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' && mkdir -p '%s' && cp '%s'/*.sql '%s'/", dir, dir,
+		 it_env("PATHWAY_TEST_MIGRATIONS"), dir);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+	snprintf(args, sizeof(args), "migrate --dir '%s'", dir);
+	CU_ASSERT_EQUAL_FATAL(admin("pw_it_mig_d", args, out, sizeof(out)), 0);
+	/* Version 0 is below every applied version: a file that arrives late. */
+	snprintf(path, sizeof(path), "%s/0000_arrived_late.sql", dir);
+	CU_ASSERT_EQUAL_FATAL(it_write_file(path, "CREATE TABLE it_late (id INT);\n"), 0);
+	CU_ASSERT_EQUAL(admin("pw_it_mig_d", args, out, sizeof(out)), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "0000_arrived_late.sql is numbered below"));
+}
+
 static const struct it_test tests[] = {
+	{"a file numbered below the applied version is refused, not skipped",
+	 a_file_numbered_below_the_applied_version_is_refused_not_skipped},
 	{"migrate run twice applies nothing the second time", migrate_twice_applies_nothing_the_second_time},
 	{"a failing migration names its file and leaves the version as it was",
 	 failing_migration_names_its_file_and_leaves_the_version},

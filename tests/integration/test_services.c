@@ -760,7 +760,7 @@ static void activities_not_assigned_to_a_goal_are_listed_apart(void)
 	const struct it_session *s = it_statewide();
 	const struct catalog *c = catalog();
 	struct it_resp r;
-	char body[512], path[160], d1[16], cursor[128];
+	char body[512], path[256], d1[16], cursor[64];
 	long long eid, goal, a, b, cc, del;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
@@ -845,6 +845,63 @@ static void activities_not_assigned_to_a_goal_are_listed_apart(void)
 	it_resp_free(&r);
 }
 
+/* The demo data holds Billy Elliott of the ISETS help sheet (participant 2,
+ * enrollment 2) with his four activities (services 1..4) and a customer
+ * account for him. */
+static void a_customer_reads_their_own_activities_and_changes_none(void)
+{
+	struct it_session billy;
+	struct it_resp r;
+	long long versions, goals;
+
+	CU_ASSERT_EQUAL_FATAL(it_sign_in("billy.elliott", IT_DEMO_PASSWORD, NULL, &billy), 201);
+	versions = version_sum(2);
+	goals = sql_num("SELECT COUNT(*) FROM goals WHERE enrollment_id = 2");
+	CU_ASSERT_EQUAL_FATAL(it_call(&billy, "GET",
+	                              "/api/v1/enrollments/2/services?unassigned=true", NULL, NULL,
+	                              &r),
+	                      0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	for (int i = 0; i < 4; i++) {
+		char path[32];
+		snprintf(path, sizeof(path), "items.%d.id", i);
+		CU_ASSERT_EQUAL(it_json_int(&r, path, 0), i + 1);
+		snprintf(path, sizeof(path), "items.%d.status_label", i);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, path), "Started/Open");
+	}
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.start_date"), "2023-08-22");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"amount\":25.00"));
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(&billy, "GET", "/api/v1/services/3", NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	it_resp_free(&r);
+
+	/* Read-only: a change to a record they can see is 403 (R-ACL-1 only
+	 * hides records out of reach), and another person's record is 404. */
+	CU_ASSERT_EQUAL_FATAL(
+	        it_call(&billy, "PATCH", "/api/v1/services/3", "\"1\"", "{\"amount\": 99}", &r), 0);
+	CU_ASSERT_EQUAL(r.status, 403);
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "forbidden");
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(&billy, "DELETE", "/api/v1/services/3", "\"1\"", NULL, &r),
+	                      0);
+	CU_ASSERT_EQUAL(r.status, 403);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_call(&billy, "POST", "/api/v1/enrollments/2/goals", NULL,
+	                              "{\"statement\": \"Mine\", \"category\": \"career_plan\", "
+	                              "\"term\": \"short\"}",
+	                              &r),
+	                      0);
+	CU_ASSERT_EQUAL(r.status, 403);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(
+	        it_call(&billy, "GET", "/api/v1/enrollments/1/services", NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 404);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL(version_sum(2), versions);
+	CU_ASSERT_EQUAL(sql_num("SELECT COUNT(*) FROM goals WHERE enrollment_id = 2"), goals);
+}
+
 static const struct it_test tests[] = {
         {"a service is created, read, listed, updated and deleted as a status",
          a_service_is_created_read_listed_updated_and_deleted_as_a_status},
@@ -858,6 +915,8 @@ static const struct it_test tests[] = {
          a_provider_partner_of_another_location_gets_404_for_services},
         {"activities not assigned to a goal are listed apart",
          activities_not_assigned_to_a_goal_are_listed_apart},
+        {"a customer reads their own activities and changes none",
+         a_customer_reads_their_own_activities_and_changes_none},
 };
 
 const struct it_suite it_suite_services = {"services", tests, IT_LEN(tests)};

@@ -67,10 +67,11 @@ export function auditPanel(entity, id, labels = {}) {
       h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Who'),
       h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Details'))),
     body);
-  const section = h('section', { class: 'panel', 'aria-labelledby': headingId },
+  const section = h('section', { class: 'panel', 'aria-labelledby': headingId, 'aria-busy': 'true' },
     h('h2', { id: headingId }, 'History'), status, h('div', { class: 'table-wrap' }, table), more);
 
   async function load(cursor) {
+    section.setAttribute('aria-busy', 'true');
     try {
       const page = await api.get(`/audit${api.query({ entity, id, limit: 20, cursor })}`);
       body.append(...page.items.map((item) => row(item, labels)));
@@ -84,6 +85,8 @@ export function auditPanel(entity, id, labels = {}) {
       if (err.status === 401) return;
       status.hidden = false;
       status.textContent = `The history could not be loaded: ${err.message}`;
+    } finally {
+      section.removeAttribute('aria-busy');
     }
   }
   more.addEventListener('click', (event) => {

@@ -207,9 +207,8 @@ export class RecordForm {
 
   // Puts each problem of err beside its field and lists them all in the
   // summary at the top. A detail may carry `text`, a whole sentence of the
-  // app's own, instead of the API's `problem`. Problems for fields the form does not show go in
-  // the summary only. Focus goes to the field when there is exactly one
-  // problem and it has a field, else to the summary.
+  // app's own, instead of the API's `problem`. Problems for fields the form
+  // does not show go in the summary only.
   showErrors(err) {
     this.clearErrors();
     const items = [];
@@ -246,12 +245,18 @@ export class RecordForm {
         for (const m of messages) items.push(h('li', {}, m));
       }
     }
+    // One problem beside one field needs no summary: focus goes to that
+    // field, whose description now includes the message. Anything more,
+    // or a problem no field shows, gets the summary with links to fields.
+    if (items.length === 1 && firstControl) {
+      focus(firstControl);
+      return;
+    }
     replace(this.summary,
       h('h2', { class: 'error-summary-title' }, err.message || 'Some fields need attention.'),
       items.length ? h('ul', {}, items) : null);
     this.summary.hidden = false;
-    if (byField.size === 1 && firstControl && items.length === 1) focus(firstControl);
-    else focus(this.summary);
+    focus(this.summary);
   }
 
   // Runs action() (which sends the form) with the button disabled, so a
@@ -270,7 +275,8 @@ export class RecordForm {
       return result;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      if (err.status === 401) return undefined; // app.js is taking the user to sign in
+      // The session ended: app.js is already taking the user to sign in.
+      if (err.status === 401 && (err.code === 'unauthenticated' || err.code === 'second_factor_required')) return undefined;
       if (err.status === 412 && onStale) await onStale(err);
       else this.showErrors(err);
       return undefined;

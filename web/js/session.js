@@ -60,13 +60,15 @@ export async function secondFactor({ code, recovery }) {
   return current;
 }
 
+// Enrolment is not a sign-in step in that sense: a 401 here means the
+// session ended, and app.js takes the user to sign in as for any screen.
 export async function startEnrolment() {
-  return api.post('/session/totp/enrollment', undefined, { signInStep: true });
+  return api.post('/session/totp/enrollment');
 }
 
 // Confirms the new secret; the answer holds the recovery codes, shown once.
 export async function confirmEnrolment(code) {
-  const answer = await api.post('/session/totp/enrollment/confirm', { code }, { signInStep: true });
+  const answer = await api.post('/session/totp/enrollment/confirm', { code });
   const codes = answer.recovery_codes || [];
   delete answer.recovery_codes;
   set(answer);

@@ -82,8 +82,12 @@ export default {
       actions: {
         'set-password': async () => {
           if (await setPassword(form.record)) {
-            announce(`New password set for ${form.record.login}. Their sessions have ended.`);
-            replace(history, auditPanel('user', form.record.id, USER_LABELS));
+            // A new password is a new version of the account: take it, so
+            // the next save is not refused as stale. What is typed stays.
+            const fresh = await api.get(path);
+            form.record = fresh;
+            refresh(fresh);
+            announce(`New password set for ${fresh.login}. Their sessions have ended.`);
           }
         },
         'toggle-active': async () => {

@@ -1,0 +1,79 @@
+// lib/app.mjs: doing things in the app the way a person does: by label,
+// role and visible text, never by CSS classes, so the tests also check that
+// the screens are labelled properly.
+import assert from 'node:assert/strict';
+import { PASSWORD } from './env.mjs';
+import { codeFor } from './totp.mjs';
+
+// The demo accounts (db/demo/users.tsv) and the test accounts
+// (tests/browser/fixtures/users.tsv) the tests sign in with.
+export const ACCOUNTS = {
+  state: { login: 'state.admin', name: 'Sam Statewide', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
+  pm: { login: 'pm.lee', name: 'Lee Program-Manager', secret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU' },
+  intermediary: { login: 'int.ortiz', name: 'Ana Ortiz' },
+  partner: { login: 'staff25.lao', name: 'Lao Staff25' },
+  ahs: { login: 'ahs.tprograms', name: 'T Programs' },
+  cwork: { login: 'cwork.kim', name: 'Kim Nguyen' },
+  admin: { login: 'bt.admin', name: 'Bea Admin-Tests', secret: 'IP5X6XEI67CSR2U2ZKAGFZVEYRPIWOGZ' },
+  session: { login: 'bt.session', name: 'Sol Session-Tests', secret: 'B3TQNNUHIRX3DYVECCRAKSGIVEHSSOV6' },
+  keys: { login: 'bt.keys', name: 'Kai Keyboard-Tests', secret: 'AUPIXK44YHZPFQ7B2TICUZ7YAUPHONRC' },
+  axe: { login: 'bt.axe', name: 'Ada Axe-Tests', secret: 'MCYT4QOJ536AOCUOEOPRXQV22B5MFV2M' },
+  enrol: { login: 'bt.enrol', name: 'Eli Enrol-Tests' },
+};
+
+// The page's h1, once it has one with text.
+export async function heading(page) {
+  const h1 = page.locator('main h1');
+  await h1.first().waitFor();
+  return (await h1.first().textContent()).trim();
+}
+
+// Waits until the h1 matches text (a string or RegExp).
+export async function waitForHeading(page, text) {
+  await page.locator('main h1', { hasText: text }).first().waitFor();
+}
+
+// A form control by the start of its label ("Login" matches "Login (required)").
+export function field(page, label) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+}
+
+// The text of the error shown beside a control (through aria-describedby).
+export async function fieldError(control) {
+  return control.evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/);
+    return ids.map((id) => document.getElementById(id)).filter((n) => n && n.classList.contains('field-error'))
+      .map((n) => n.textContent.trim()).join(' ');
+  });
+}
+
+// Signs in through the sign-in screen, with the TOTP step when the account
+// has a secret. The page must be on the sign-in screen.
+export async function signIn(page, account, { password = PASSWORD } = {}) {
+  await waitForHeading(page, 'Sign in to Pathway');
+  await field(page, 'Login').fill(account.login);
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (account.secret) {
+    await waitForHeading(page, 'Enter your security code');
+    await field(page, 'Code from your authenticator app').fill(await codeFor(account.secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await page.waitForFunction(() => !window.location.hash.startsWith('#/signin'));
+}
+
+// The results line's text once it says something matching text.
+export async function notice(page, text) {
+  const el = page.locator('#notice');
+  await el.filter({ hasText: text }).waitFor();
+  return (await el.textContent()).trim();
+}
+
+export function hashOf(page) {
+  return new URL(page.url()).hash;
+}
+
+export async function expectHash(page, hash) {
+  await page.waitForFunction((h) => window.location.hash === h, hash);
+  assert.equal(hashOf(page), hash);
+}
