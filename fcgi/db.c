@@ -330,6 +330,27 @@ int pw_db_exec(struct pw_db *db, const char *sql, const struct pw_db_param *para
 	return PW_OK;
 }
 
+int pw_db_insert(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n,
+		 long long *id)
+{
+	unsigned long long insert_id = 0;
+	int rc = pw_db_exec(db, sql, params, n, NULL, &insert_id);
+
+	if (rc == PW_OK)
+		*id = (long long)insert_id;
+	return rc;
+}
+
+int pw_db_exec_one(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n)
+{
+	unsigned long long affected = 0;
+	int rc = pw_db_exec(db, sql, params, n, &affected, NULL);
+
+	if (rc == PW_OK && affected != 1)
+		rc = PW_ERR_STALE;
+	return rc;
+}
+
 void pw_db_rows_free(struct pw_db_rows *rows)
 {
 	if (!rows)

@@ -63,6 +63,17 @@ int pw_db_ensure(struct pw_db *db);
 int pw_db_exec(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n,
 	       unsigned long long *affected, unsigned long long *insert_id);
 
+/* An INSERT: *id gets the new row's id. */
+int pw_db_insert(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n,
+		 long long *id);
+
+/*
+ * A statement that must change exactly one row, typically an UPDATE or
+ * DELETE guarded by "WHERE id = ? AND version = ?": PW_ERR_STALE when it
+ * changed none (the version moved on, or the row is gone).
+ */
+int pw_db_exec_one(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n);
+
 /* Runs a query; *out is a new result the caller frees with pw_db_rows_free. */
 int pw_db_query(struct pw_db *db, const char *sql, const struct pw_db_param *params, size_t n,
 		struct pw_db_rows **out);

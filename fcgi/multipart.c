@@ -137,7 +137,7 @@ static int ext_value(const char *raw, struct pw_arena *a, char **out)
 
 /* Parses a Content-Disposition value into part's name and filename. */
 static int disposition(const char *s, const char *end, struct pw_arena *a,
-		       struct pw_multipart_part *part, const char **why)
+                       struct pw_multipart_part *part, const char **why)
 {
 	const char *t = s;
 	char *name = NULL, *filename = NULL, *filename_ext = NULL;
@@ -223,7 +223,7 @@ static size_t find_delim(const char *body, size_t len, size_t from, const char *
 /* Reads the header block of one part starting at *pos; leaves *pos at the
  * first data byte. */
 static int headers(const char *body, size_t len, size_t *pos, struct pw_arena *a,
-		   struct pw_multipart_part *part, const char **why)
+                   struct pw_multipart_part *part, const char **why)
 {
 	size_t start = *pos, i = *pos;
 	int have_disp = 0;
@@ -368,8 +368,8 @@ int pw_multipart_is_form_data(const char *content_type)
 	return ieq(s, n, "multipart/form-data");
 }
 
-int pw_multipart_parse(const char *content_type, const char *body, size_t len,
-		       struct pw_arena *a, struct pw_multipart *out, const char **why)
+int pw_multipart_parse(const char *content_type, const char *body, size_t len, struct pw_arena *a,
+                       struct pw_multipart *out, const char **why)
 {
 	char boundary[BOUNDARY_MAX + 1];
 	char delim[BOUNDARY_MAX + 5];

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#define PW_MULTIPART_MAX_PARTS 32
+#define PW_MULTIPART_MAX_PARTS  32
 #define PW_MULTIPART_MAX_HEADER 8192 /* bytes of one part's header block */
 
 struct pw_multipart_part {
@@ -57,8 +57,8 @@ int pw_multipart_is_form_data(const char *content_type);
  * wins when both are present) are understood. Header names are compared
  * without case; folded header lines are refused.
  */
-int pw_multipart_parse(const char *content_type, const char *body, size_t len,
-		       struct pw_arena *a, struct pw_multipart *out, const char **why);
+int pw_multipart_parse(const char *content_type, const char *body, size_t len, struct pw_arena *a,
+                       struct pw_multipart *out, const char **why);
 
 /* The first part named name, or NULL. */
 const struct pw_multipart_part *pw_multipart_find(const struct pw_multipart *m, const char *name);

@@ -11,6 +11,7 @@
 
 #include "api/common.h"
 #include "db.h"
+#include "buf.h"
 #include "pw.h"
 #include "store/audit.h"
 #include "store/scope.h"
@@ -19,20 +20,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Entities whose trail may be asked for, and how their scope is found:
+/*
+ * Entities whose trail may be asked for, and how their scope is found:
  * organisation records have none (statewide only); personal records are
- * scoped by their participant or enrollment (R-ACL-1). */
+ * scoped by their participant or enrollment (R-ACL-1). For a record below
+ * those, `owner_sql` (a constant) finds its participant or enrollment id
+ * from its own id; NULL when the id is the participant's or enrollment's.
+ * The list and its message are built from this one table.
+ */
 enum scope_kind { SCOPE_NONE, SCOPE_PARTICIPANT, SCOPE_ENROLLMENT };
 
 static const struct {
 	const char *entity;
 	enum scope_kind scope;
+	const char *owner_sql;
 } entities[] = {
-	{"user", SCOPE_NONE},		 {"region", SCOPE_NONE},
-	{"provider", SCOPE_NONE},	 {"office_location", SCOPE_NONE},
-	{"staff_position", SCOPE_NONE},	 {"program", SCOPE_NONE},
-	{"participant", SCOPE_PARTICIPANT}, {"enrollment", SCOPE_ENROLLMENT},
+	{"user", SCOPE_NONE, NULL},
+	{"region", SCOPE_NONE, NULL},
+	{"provider", SCOPE_NONE, NULL},
+	{"office_location", SCOPE_NONE, NULL},
+	{"staff_position", SCOPE_NONE, NULL},
+	{"program", SCOPE_NONE, NULL},
+	{"participant", SCOPE_PARTICIPANT, NULL},
+	{"enrollment", SCOPE_ENROLLMENT, NULL},
+	{"service", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM services WHERE id = ?"},
+	{"goal", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM goals WHERE id = ?"},
 };
+
+/* The id of the participant or enrollment that owns record id of entity i;
+ * PW_ERR_NOT_FOUND when there is no such record. */
+static int owner_of(struct pw_ctx *ctx, size_t i, long long id, long long *owner)
+{
+	struct pw_db_param p[] = {PW_P_INT(id)};
+	struct pw_db_rows *r = NULL;
+	int rc;
+
+	if (!entities[i].owner_sql) {
+		*owner = id;
+		return PW_OK;
+	}
+	rc = pw_db_query(ctx->db, entities[i].owner_sql, p, 1, &r);
+	if (rc != PW_OK)
+		return rc;
+	rc = r->nrows == 1 ? PW_OK : PW_ERR_NOT_FOUND;
+	if (rc == PW_OK)
+		*owner = pw_db_cell_int(r, 0, 0, 0);
+	pw_db_rows_free(r);
+	return rc;
+}
 
 static const struct api_col cols[] = {
 	{"id", API_INT},	 {"occurred_at", API_STR}, {"actor_user_id", API_INT},
@@ -46,7 +81,7 @@ void api_audit_list(struct pw_ctx *ctx)
 	const char *idtext = pw_request_query(ctx->req, "id");
 	struct pw_db_rows *rows = NULL;
 	json_object *items, *details = NULL;
-	long long id = 0, after = 0, last = 0;
+	long long id = 0, after = 0, last = 0, owner = 0;
 	int limit, known = -1, rc;
 	char *end = NULL;
 	struct pw_acl_scope scope;
@@ -55,11 +90,14 @@ void api_audit_list(struct pw_ctx *ctx)
 		if (!strcmp(entity, entities[i].entity))
 			known = (int)i;
 	if (known < 0) {
+		struct pw_buf msg;
+		pw_buf_init(&msg, 4096);
+		pw_buf_appends(&msg, "must be one of:");
+		for (size_t i = 0; i < PW_ARRAY_LEN(entities); i++)
+			pw_buf_printf(&msg, "%s %s", i ? "," : "", entities[i].entity);
 		details = pw_details_new();
-		pw_details_add(details, "entity",
-			       "must be one of: user, region, provider, office_location, "
-			       "staff_position, program, participant, enrollment",
-			       NULL);
+		pw_details_add(details, "entity", msg.data ? msg.data : "is unknown", NULL);
+		pw_buf_free(&msg);
 	}
 	if (idtext)
 		id = strtoll(idtext, &end, 10);
@@ -76,11 +114,11 @@ void api_audit_list(struct pw_ctx *ctx)
 	if (api_page_params(ctx, &limit, &after))
 		return;
 	memset(&scope, 0, sizeof(scope));
-	rc = PW_OK;
-	if (entities[known].scope == SCOPE_PARTICIPANT)
-		rc = pw_scope_participant(ctx->db, ctx->arena, id, &scope);
-	else if (entities[known].scope == SCOPE_ENROLLMENT)
-		rc = pw_scope_enrollment(ctx->db, ctx->arena, id, &scope, NULL);
+	rc = entities[known].scope == SCOPE_NONE ? PW_OK : owner_of(ctx, (size_t)known, id, &owner);
+	if (rc == PW_OK && entities[known].scope == SCOPE_PARTICIPANT)
+		rc = pw_scope_participant(ctx->db, ctx->arena, owner, &scope);
+	else if (rc == PW_OK && entities[known].scope == SCOPE_ENROLLMENT)
+		rc = pw_scope_enrollment(ctx->db, ctx->arena, owner, &scope, NULL);
 	if (rc != PW_OK && rc != PW_ERR_NOT_FOUND) {
 		pw_response_error_rc(ctx->res, rc);
 		return;

@@ -40,39 +40,39 @@
 
 #define SUBJECT_MAX 190
 /* body is TEXT (65,535 bytes): 16,000 characters fit at 4 bytes each. */
-#define BODY_MAX 16000
-#define RECIPIENTS_MAX 20
-#define RECIPIENT_MAX 190
+#define BODY_MAX            16000
+#define RECIPIENTS_MAX      20
+#define RECIPIENT_MAX       190
 #define RECIPIENTS_TEXT_MAX 1000 /* the column holds 1,000 characters of JSON */
-#define DOCUMENTS_MAX 20
-#define ID_MAX (1LL << 53)
+#define DOCUMENTS_MAX       20
+#define ID_MAX              (1LL << 53)
 
 static const char *const note_types[] = {"general", "exit", "follow_up"};
 static const char *const contact_methods[] = {"in_person", "phone", "email", "text",
-					      "video",     "mail",  "other"};
+                                              "video",     "mail",  "other"};
 static const char *const visibilities[] = {"staff", "participant"};
 
 static const struct api_col note_cols[] = {
-	{"id", API_INT},
-	{"participant_id", API_INT},
-	{"enrollment_id", API_INT},
-	{"addendum_of", API_INT},
-	{"note_type", API_STR},
-	{"subject", API_STR},
-	{"body", API_STR},
-	{"contact_date", API_STR},
-	{"contact_method", API_STR},
-	{"visibility", API_STR},
-	{"recipients", API_JSON},
-	{"follow_up_outcome", API_STR},
-	{"author_user_id", API_INT},
-	{"author", API_STR},
-	{"version", API_INT},
-	{"created_at", API_STR},
-	{"updated_at", API_STR},
-	{"editable_until", API_STR},
-	{"locked", API_BOOL},
-	{"document_ids", API_IDLIST},
+        {"id", API_INT},
+        {"participant_id", API_INT},
+        {"enrollment_id", API_INT},
+        {"addendum_of", API_INT},
+        {"note_type", API_STR},
+        {"subject", API_STR},
+        {"body", API_STR},
+        {"contact_date", API_STR},
+        {"contact_method", API_STR},
+        {"visibility", API_STR},
+        {"recipients", API_JSON},
+        {"follow_up_outcome", API_STR},
+        {"author_user_id", API_INT},
+        {"author", API_STR},
+        {"version", API_INT},
+        {"created_at", API_STR},
+        {"updated_at", API_STR},
+        {"editable_until", API_STR},
+        {"locked", API_BOOL},
+        {"document_ids", API_IDLIST},
 };
 
 enum mode { M_CREATE, M_UPDATE, M_ADDENDUM };
@@ -107,7 +107,7 @@ static int staff_only(struct pw_ctx *ctx)
 /* R-ACL-1: a note under an enrollment is in that enrollment's scope,
  * otherwise in the participant's. 0, or -1 with the response set. */
 static int authorize(struct pw_ctx *ctx, long long participant_id, long long enrollment_id,
-		     int action)
+                     int action)
 {
 	if (enrollment_id)
 		return api_authorize_enrollment(ctx, enrollment_id, action, NULL);
@@ -138,8 +138,8 @@ static int has_control(const char *s)
 /*
  * "recipients": an array of at most RECIPIENTS_MAX names or addresses, each
  * 1..RECIPIENT_MAX characters without control characters; stored as JSON
- * text of at most RECIPIENTS_TEXT_MAX characters. An empty array or null
- * stores nothing.
+ * text of at most RECIPIENTS_TEXT_MAX characters, built in the request's
+ * arena. An empty array or null stores nothing.
  */
 static void read_recipients(struct pw_ctx *ctx, struct note_input *in, json_object *details)
 {
@@ -170,15 +170,16 @@ static void read_recipients(struct pw_ctx *ctx, struct note_input *in, json_obje
 	for (size_t i = 0; i < n; i++) {
 		json_object *v = json_object_array_get_idx(arr, i);
 		const char *s = v && json_object_is_type(v, json_type_string)
-					? json_object_get_string(v)
-					: NULL;
+		                        ? json_object_get_string(v)
+		                        : NULL;
 		size_t len = s ? (size_t)json_object_get_string_len(v) : 0;
 
 		if (!s || len == 0 || strlen(s) != len || has_control(s) ||
 		    pw_utf8_chars(s, len) > RECIPIENT_MAX) {
-			pw_details_add(details, "recipients",
-				       "must be a list of names or addresses of 1 to 190 characters",
-				       NULL);
+			pw_details_add(
+			        details, "recipients",
+			        "must be a list of names or addresses of 1 to 190 characters",
+			        NULL);
 			json_object_put(copy);
 			return;
 		}
@@ -188,7 +189,7 @@ static void read_recipients(struct pw_ctx *ctx, struct note_input *in, json_obje
 	json_object_put(copy);
 	if (!text || pw_utf8_chars(text, strlen(text)) > RECIPIENTS_TEXT_MAX) {
 		pw_details_add(details, "recipients", "are too long together (1,000 characters)",
-			       NULL);
+		               NULL);
 		return;
 	}
 	in->vals[CNF_RECIPIENTS] = PW_P_TEXT(text);
@@ -209,22 +210,22 @@ static void read_documents(struct pw_ctx *ctx, struct note_input *in, json_objec
 	if (!json_object_is_type(arr, json_type_array) ||
 	    (n = json_object_array_length(arr)) > DOCUMENTS_MAX) {
 		pw_details_add(details, "document_ids", "must be a list of at most 20 document ids",
-			       NULL);
+		               NULL);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		json_object *v = json_object_array_get_idx(arr, i);
-		long long id = v && json_object_is_type(v, json_type_int) ? json_object_get_int64(v)
-									   : 0;
+		long long id =
+		        v && json_object_is_type(v, json_type_int) ? json_object_get_int64(v) : 0;
 		if (id < 1 || id > ID_MAX) {
 			pw_details_add(details, "document_ids", "must be a list of document ids",
-				       NULL);
+			               NULL);
 			return;
 		}
 		for (size_t k = 0; k < in->ndocs; k++) {
 			if (in->doc_ids[k] == id) {
 				pw_details_add(details, "document_ids", "lists a document twice",
-					       NULL);
+				               NULL);
 				return;
 			}
 		}
@@ -234,7 +235,7 @@ static void read_documents(struct pw_ctx *ctx, struct note_input *in, json_objec
 
 /* Reads an optional enum field into vals[field]. */
 static void read_enum(struct pw_ctx *ctx, struct pw_fields *f, struct note_input *in, int field,
-		      const char *name, const char *const *codes, size_t n)
+                      const char *name, const char *const *codes, size_t n)
 {
 	size_t idx = 0;
 	int rc = pw_field_enum(f, name, PW_FIELD_OPTIONAL, codes, n, &idx);
@@ -254,17 +255,18 @@ static void read_enum(struct pw_ctx *ctx, struct pw_fields *f, struct note_input
  * note's type or the database come later (check_note).
  */
 static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
-		      json_object *details)
+                      json_object *details)
 {
 	static const char *const allowed_create[] = {
-		"enrollment_id",  "note_type",	"subject",	      "body",	       "contact_date",
-		"contact_method", "visibility", "recipients", "follow_up_outcome", "document_ids"};
+	        "enrollment_id",     "note_type",      "subject",    "body",
+	        "contact_date",      "contact_method", "visibility", "recipients",
+	        "follow_up_outcome", "document_ids"};
 	static const char *const allowed_update[] = {
-		"subject",    "body",	    "contact_date",	 "contact_method",
-		"visibility", "recipients", "follow_up_outcome", "document_ids"};
-	static const char *const allowed_addendum[] = {"subject",	"body",	      "contact_date",
-						       "contact_method", "visibility", "recipients",
-						       "document_ids"};
+	        "subject",    "body",       "contact_date",      "contact_method",
+	        "visibility", "recipients", "follow_up_outcome", "document_ids"};
+	static const char *const allowed_addendum[] = {
+	        "subject",    "body",       "contact_date", "contact_method",
+	        "visibility", "recipients", "document_ids"};
 	struct pw_fields f = {ctx->body, details};
 	const char *s = NULL;
 	size_t idx = 0;
@@ -279,16 +281,16 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 	if (mode == M_CREATE) {
 		pw_field_int(&f, "enrollment_id", PW_FIELD_OPTIONAL, 1, ID_MAX, &in->enrollment_id);
 		if (pw_field_enum(&f, "note_type", PW_FIELD_OPTIONAL, note_types,
-				  PW_ARRAY_LEN(note_types), &idx) == PW_OK)
+		                  PW_ARRAY_LEN(note_types), &idx) == PW_OK)
 			in->note_type = note_types[idx];
 	}
 	/* subject and body: required on a new note (an addendum's subject
 	 * defaults); a change may leave them out but never empty them. */
 	rc = pw_field_string(&f, "subject", mode == M_CREATE ? PW_FIELD_REQUIRED : 0, SUBJECT_MAX,
-			     &s);
+	                     &s);
 	if (rc == PW_OK && has_control(s)) {
 		pw_details_add(details, "subject", "must be one line without control characters",
-			       NULL);
+		               NULL);
 	} else if (rc == PW_OK) {
 		in->given[CNF_SUBJECT] = 1;
 		in->vals[CNF_SUBJECT] = PW_P_TEXT(s);
@@ -315,9 +317,9 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 		in->cleared[CNF_CONTACT_DATE] = 1;
 	}
 	read_enum(ctx, &f, in, CNF_CONTACT_METHOD, "contact_method", contact_methods,
-		  PW_ARRAY_LEN(contact_methods));
+	          PW_ARRAY_LEN(contact_methods));
 	read_enum(ctx, &f, in, CNF_VISIBILITY, "visibility", visibilities,
-		  PW_ARRAY_LEN(visibilities));
+	          PW_ARRAY_LEN(visibilities));
 	if (in->cleared[CNF_VISIBILITY])
 		pw_details_add(details, "visibility", "must be staff or participant", NULL);
 	read_recipients(ctx, in, details);
@@ -327,7 +329,8 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 		rc = pw_field_string(&f, "follow_up_outcome", PW_FIELD_OPTIONAL, 32, &s);
 		if (rc == PW_OK && pw_followup_outcome_from_code(s, &o) != PW_OK) {
 			pw_details_add(details, "follow_up_outcome",
-				       "must be completed, declined or unable_to_locate", "R-FUP-1");
+			               "must be completed, declined or unable_to_locate",
+			               "R-FUP-1");
 		} else if (rc == PW_OK) {
 			in->given[CNF_FOLLOW_UP_OUTCOME] = 1;
 			in->vals[CNF_FOLLOW_UP_OUTCOME] = PW_P_TEXT(pw_followup_outcome_code(o));
@@ -365,7 +368,7 @@ struct note_context {
  * Returns PW_OK (problems are in details) or a database error.
  */
 static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
-		      const struct note_input *in, json_object *details)
+                      const struct note_input *in, json_object *details)
 {
 	struct pw_scope_filter scope;
 	int follow_up = !strcmp(nc->note_type, "follow_up");
@@ -383,24 +386,24 @@ static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
 		if (rc == PW_ERR_NOT_FOUND || owner != nc->participant_id ||
 		    !pw_acl_allows(&ctx->session->principal, PW_ACL_WRITE, &es)) {
 			pw_details_add(details, "enrollment_id",
-				       "is not an enrollment of this participant within your reach",
-				       "R-ACL-1");
+			               "is not an enrollment of this participant within your reach",
+			               "R-ACL-1");
 		} else if (in->contact_date != PW_DATE_NONE) {
 			rc = pw_case_note_enrollment(ctx->db, nc->enrollment_id, &owner, applied);
 			if (rc != PW_OK)
 				return rc;
 			if (pw_date_parse(applied, strlen(applied), &app) == PW_OK &&
 			    in->contact_date < app)
-				pw_details_add(details, "contact_date",
-					       "must not be before the enrollment's application date",
-					       NULL);
+				pw_details_add(
+				        details, "contact_date",
+				        "must not be before the enrollment's application date",
+				        NULL);
 		}
-	} else if (nc->new_note && !nc->addendum &&
-		   (follow_up || !strcmp(nc->note_type, "exit"))) {
+	} else if (nc->new_note && !nc->addendum && (follow_up || !strcmp(nc->note_type, "exit"))) {
 		pw_details_add(details, "enrollment_id",
-			       "is required for exit and follow-up notes (an exit and its "
-			       "follow-up belong to one enrollment)",
-			       follow_up ? "R-FUP-1" : "R-EXIT-4");
+		               "is required for exit and follow-up notes (an exit and its "
+		               "follow-up belong to one enrollment)",
+		               follow_up ? "R-FUP-1" : "R-EXIT-4");
 	}
 	if (in->contact_date != PW_DATE_NONE && in->contact_date > api_today())
 		pw_details_add(details, "contact_date", "must not be in the future", "R-DATE-4");
@@ -409,37 +412,38 @@ static int check_note(struct pw_ctx *ctx, const struct note_context *nc,
 			int field;
 			const char *name;
 		} needed[] = {
-			{CNF_CONTACT_DATE, "contact_date"},
-			{CNF_CONTACT_METHOD, "contact_method"},
-			{CNF_FOLLOW_UP_OUTCOME, "follow_up_outcome"},
+		        {CNF_CONTACT_DATE, "contact_date"},
+		        {CNF_CONTACT_METHOD, "contact_method"},
+		        {CNF_FOLLOW_UP_OUTCOME, "follow_up_outcome"},
 		};
 		for (size_t i = 0; i < PW_ARRAY_LEN(needed); i++) {
 			int f = needed[i].field;
 			if (in->cleared[f] || (nc->new_note && !in->given[f]))
 				pw_details_add(details, needed[i].name,
-					       "is required for a follow-up note", "R-FUP-1");
+				               "is required for a follow-up note", "R-FUP-1");
 		}
 	} else if (in->given[CNF_FOLLOW_UP_OUTCOME] && !in->cleared[CNF_FOLLOW_UP_OUTCOME]) {
 		pw_details_add(details, "follow_up_outcome", "is only for follow-up notes",
-			       "R-FUP-1");
+		               "R-FUP-1");
 	}
 	if (nc->parent_staff_only && in->given[CNF_VISIBILITY] && !in->cleared[CNF_VISIBILITY] &&
 	    !strcmp(in->vals[CNF_VISIBILITY].s, "participant"))
 		pw_details_add(details, "visibility",
-			       "must be staff: the note it amends is not shown to the participant",
-			       NULL);
+		               "must be staff: the note it amends is not shown to the participant",
+		               NULL);
 	pw_scope_filter_of(&ctx->session->principal, &scope);
 	for (size_t i = 0; i < in->ndocs; i++) {
 		int found = 0;
 		rc = pw_document_reachable(ctx->db, in->doc_ids[i], nc->participant_id, &scope,
-					   &found);
+		                           &found);
 		if (rc != PW_OK)
 			return rc;
 		if (!found) {
 			char msg[96];
-			snprintf(msg, sizeof(msg), "names document %lld, which is not a document of "
-						   "this participant",
-				 in->doc_ids[i]);
+			snprintf(msg, sizeof(msg),
+			         "names document %lld, which is not a document of "
+			         "this participant",
+			         in->doc_ids[i]);
 			pw_details_add(details, "document_ids", msg, NULL);
 		}
 	}
@@ -479,12 +483,15 @@ static int add_addenda(struct pw_ctx *ctx, json_object *note, long long id)
 		return rc;
 	arr = json_object_new_array();
 	for (size_t r = 0; r < rows->nrows; r++)
-		json_object_array_add(arr, api_row_json(rows, r, note_cols, PW_ARRAY_LEN(note_cols)));
+		json_object_array_add(arr,
+		                      api_row_json(rows, r, note_cols, PW_ARRAY_LEN(note_cols)));
 	pw_db_rows_free(rows);
 	json_object_object_add(note, "addenda", arr);
 	return PW_OK;
 }
 
+/* Members of a loaded note: 0 or "" when absent or null; the string is
+ * borrowed from o. */
 static long long member_int(json_object *o, const char *name)
 {
 	json_object *v = NULL;
@@ -509,7 +516,7 @@ static int may_read(struct pw_ctx *ctx, json_object *o)
 	long long parent = member_int(o, "addendum_of"), v = 0;
 
 	if (authorize(ctx, member_int(o, "participant_id"), member_int(o, "enrollment_id"),
-		      PW_ACL_READ))
+	              PW_ACL_READ))
 		return -1;
 	if (!is_customer(ctx))
 		return 0;
@@ -582,7 +589,7 @@ static int list_filters(struct pw_ctx *ctx, struct pw_case_note_filter *f)
 	}
 	if (details) {
 		pw_response_error(ctx->res, 400, "bad_query", "The list parameters are wrong.",
-				  details);
+		                  details);
 		return -1;
 	}
 	return 0;
@@ -605,8 +612,8 @@ void api_case_notes_list(struct pw_ctx *ctx)
 	rc = pw_case_note_list(ctx->db, pid, &scope, &f, after, limit, &rows);
 	if (rc == PW_OK && rows->nrows)
 		rc = pw_case_note_list_addenda(ctx->db, pid, &scope, &f,
-					       pw_db_cell_int(rows, rows->nrows - 1, 0, 0),
-					       pw_db_cell_int(rows, 0, 0, 0), &adds);
+		                               pw_db_cell_int(rows, rows->nrows - 1, 0, 0),
+		                               pw_db_cell_int(rows, 0, 0, 0), &adds);
 	if (rc != PW_OK) {
 		pw_db_rows_free(rows);
 		pw_response_error_rc(ctx->res, rc);
@@ -631,9 +638,9 @@ void api_case_notes_list(struct pw_ctx *ctx)
 			if (id == parent) {
 				json_object *arr = NULL;
 				json_object_object_get_ex(json_object_array_get_idx(items, mid),
-							  "addenda", &arr);
+				                          "addenda", &arr);
 				json_object_array_add(arr, api_row_json(adds, a, note_cols,
-									PW_ARRAY_LEN(note_cols)));
+				                                        PW_ARRAY_LEN(note_cols)));
 				break;
 			}
 			if (id > parent)
@@ -660,7 +667,7 @@ static const char *author_of(const struct pw_ctx *ctx)
  * transaction, then answers 201 with it. The transaction must be open.
  */
 static void insert_and_answer(struct pw_ctx *ctx, const struct pw_case_note_new *nn,
-			      const struct note_input *in)
+                              const struct note_input *in)
 {
 	struct pw_actor who;
 	json_object *after = NULL;
@@ -676,7 +683,7 @@ static void insert_and_answer(struct pw_ctx *ctx, const struct pw_case_note_new 
 		rc = PW_ERR_DB;
 	if (rc == PW_OK)
 		rc = pw_audit_write(ctx->db, &who, "case_note", id, "create", NULL,
-				    api_json_text(ctx, after), NULL);
+		                    api_json_text(ctx, after), NULL);
 	rc = api_finish(ctx, rc);
 	if (rc != PW_OK) {
 		json_object_put(after);
@@ -743,9 +750,9 @@ static void locked(struct pw_ctx *ctx, long long id)
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld/addenda", id);
 	json_object_object_add(extra, "addenda", json_object_new_string(path));
 	pw_response_error_ex(ctx->res, 409, "note_locked",
-			     "A case note can be changed only within 24 hours of being made; add "
-			     "an addendum instead.",
-			     NULL, extra);
+	                     "A case note can be changed only within 24 hours of being made; add "
+	                     "an addendum instead.",
+	                     NULL, extra);
 }
 
 /*
@@ -833,7 +840,7 @@ void api_case_notes_update(struct pw_ctx *ctx)
 		rc = PW_ERR_DB;
 	if (rc == PW_OK)
 		rc = pw_audit_write(ctx->db, &who, "case_note", id, "update",
-				    api_json_text(ctx, before), api_json_text(ctx, after), NULL);
+		                    api_json_text(ctx, before), api_json_text(ctx, after), NULL);
 	rc = api_finish(ctx, rc);
 	if (rc != PW_OK) {
 		pw_response_reset(ctx->res);
@@ -869,8 +876,8 @@ void api_case_notes_addendum(struct pw_ctx *ctx)
 	if (st.addendum_of) {
 		char msg[160];
 		snprintf(msg, sizeof(msg),
-			 "This is an addendum; add the new addendum to note %lld instead.",
-			 st.addendum_of);
+		         "This is an addendum; add the new addendum to note %lld instead.",
+		         st.addendum_of);
 		pw_db_rollback(ctx->db);
 		pw_response_error(ctx->res, 409, "addendum_of_addendum", msg, NULL);
 		return;

@@ -48,32 +48,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_MAX (1LL << 53)
-#define DOCUMENT_TYPE_MAX 64
+#define ID_MAX             (1LL << 53)
+#define DOCUMENT_TYPE_MAX  64
 #define FILENAME_MAX_CHARS 255
-#define FIELD_MAX_BYTES 1024 /* a multipart form field other than the file */
+#define FIELD_MAX_BYTES    1024 /* a multipart form field other than the file */
 
 static const struct api_col doc_cols[PW_DOCUMENT_NCOLS] = {
-	{"id", API_INT},
-	{"participant_id", API_INT},
-	{"enrollment_id", API_INT},
-	{"attached_entity", API_STR},
-	{"attached_id", API_INT},
-	{"document_type", API_STR},
-	{"filename", API_STR},
-	{"content_type", API_STR},
-	{"size_bytes", API_INT},
-	{"sha256", API_STR},
-	{"uploaded_by", API_INT},
-	{"created_at", API_STR},
-	{"version", API_INT},
+        {"id", API_INT},
+        {"participant_id", API_INT},
+        {"enrollment_id", API_INT},
+        {"attached_entity", API_STR},
+        {"attached_id", API_INT},
+        {"document_type", API_STR},
+        {"filename", API_STR},
+        {"content_type", API_STR},
+        {"size_bytes", API_INT},
+        {"sha256", API_STR},
+        {"uploaded_by", API_INT},
+        {"created_at", API_STR},
+        {"version", API_INT},
 };
 
 /* The metadata an upload may carry, by index into meta[]. */
-enum meta_field { MF_PARTICIPANT, MF_ENROLLMENT, MF_ENTITY, MF_ATTACHED, MF_TYPE, MF_FILENAME, MF_N };
+enum meta_field {
+	MF_PARTICIPANT,
+	MF_ENROLLMENT,
+	MF_ENTITY,
+	MF_ATTACHED,
+	MF_TYPE,
+	MF_FILENAME,
+	MF_N
+};
 static const char *const meta_names[MF_N] = {
-	"participant_id", "enrollment_id", "attached_entity",
-	"attached_id",    "document_type", "filename",
+        "participant_id", "enrollment_id", "attached_entity",
+        "attached_id",    "document_type", "filename",
 };
 
 /* What an upload request says, whichever form it came in. */
@@ -97,7 +105,7 @@ struct doc_meta {
 /* R-ACL-1: a document under an enrollment is in that enrollment's scope,
  * otherwise in its participant's. 0, or -1 with the response set. */
 static int authorize(struct pw_ctx *ctx, long long participant_id, long long enrollment_id,
-		     int action)
+                     int action)
 {
 	if (enrollment_id)
 		return api_authorize_enrollment(ctx, enrollment_id, action, NULL);
@@ -139,15 +147,15 @@ static int meta_index(const char *name)
 
 /* Records one metadata value; a repeated or unknown name is a problem. */
 static void put_meta(struct upload *u, const char *name, const char *value, int allow_filename,
-		     json_object *details)
+                     json_object *details)
 {
 	int i = meta_index(name);
 
 	if (i < 0 || (i == MF_FILENAME && !allow_filename)) {
 		pw_details_add(details, name,
-			       i < 0 ? "is not a field of a document upload"
-				     : "comes from the file part's filename in a multipart upload",
-			       NULL);
+		               i < 0 ? "is not a field of a document upload"
+		                     : "comes from the file part's filename in a multipart upload",
+		               NULL);
 		return;
 	}
 	if (u->meta[i]) {
@@ -166,8 +174,8 @@ static int read_multipart(struct pw_ctx *ctx, struct upload *u, json_object *det
 {
 	struct pw_multipart mp;
 	const char *why = NULL;
-	int rc = pw_multipart_parse(ctx->req->content_type, ctx->req->body.data,
-				    ctx->req->body.len, ctx->arena, &mp, &why);
+	int rc = pw_multipart_parse(ctx->req->content_type, ctx->req->body.data, ctx->req->body.len,
+	                            ctx->arena, &mp, &why);
 
 	if (rc == PW_ERR_TOO_LARGE) {
 		pw_response_error(ctx->res, 413, "body_too_large", why, NULL);
@@ -183,7 +191,7 @@ static int read_multipart(struct pw_ctx *ctx, struct upload *u, json_object *det
 	}
 	for (size_t i = 0; i < ctx->req->nquery; i++)
 		pw_details_add(details, ctx->req->query_kv[i].key,
-			       "belongs in a form field of the multipart body", NULL);
+		               "belongs in a form field of the multipart body", NULL);
 	for (size_t i = 0; i < mp.nparts; i++) {
 		const struct pw_multipart_part *p = &mp.parts[i];
 		char *v;
@@ -200,7 +208,7 @@ static int read_multipart(struct pw_ctx *ctx, struct upload *u, json_object *det
 			u->filename = p->filename;
 			if (!p->filename)
 				pw_details_add(details, "file",
-					       "must be a file part (with a filename)", NULL);
+				               "must be a file part (with a filename)", NULL);
 			continue;
 		}
 		if (p->filename || p->len > FIELD_MAX_BYTES || memchr(p->data, '\0', p->len)) {
@@ -216,7 +224,7 @@ static int read_multipart(struct pw_ctx *ctx, struct upload *u, json_object *det
 	}
 	if (!u->has_file)
 		pw_details_add(details, "file", "is required: a part named file with the document",
-			       NULL);
+		               NULL);
 	return 0;
 }
 
@@ -238,7 +246,7 @@ static void read_raw(struct pw_ctx *ctx, struct upload *u, json_object *details)
  * detail) when it is not one line of UTF-8 or is too long.
  */
 static const char *clean_filename(struct pw_ctx *ctx, const char *sent, enum pw_filetype t,
-				  json_object *details)
+                                  json_object *details)
 {
 	const char *s = sent ? sent : "", *p;
 	size_t n;
@@ -264,7 +272,7 @@ static const char *clean_filename(struct pw_ctx *ctx, const char *sent, enum pw_
 		return NULL;
 	if (!one_line(out)) {
 		pw_details_add(details, "filename", "must be UTF-8 without control characters",
-			       NULL);
+		               NULL);
 		return NULL;
 	}
 	if (pw_utf8_chars(out, n) > FILENAME_MAX_CHARS) {
@@ -276,7 +284,7 @@ static const char *clean_filename(struct pw_ctx *ctx, const char *sent, enum pw_
 
 /* Checks the metadata's syntax into m; problems go to details. */
 static void check_meta(struct pw_ctx *ctx, const struct upload *u, enum pw_filetype t,
-		       struct doc_meta *m, json_object *details)
+                       struct doc_meta *m, json_object *details)
 {
 	const char *const *v = u->meta;
 
@@ -308,11 +316,20 @@ static void check_meta(struct pw_ctx *ctx, const struct upload *u, enum pw_filet
 		if (!one_line(v[MF_TYPE]) ||
 		    pw_utf8_chars(v[MF_TYPE], strlen(v[MF_TYPE])) > DOCUMENT_TYPE_MAX)
 			pw_details_add(details, "document_type",
-				       "must be one line of at most 64 characters", NULL);
+			               "must be one line of at most 64 characters", NULL);
 		else
 			m->document_type = v[MF_TYPE];
 	}
 	m->filename = clean_filename(ctx, u->filename, t, details);
+}
+
+/* 409: documents join a case note only within its 24 hours. */
+static void note_locked(struct pw_ctx *ctx)
+{
+	pw_response_error(ctx->res, 409, "note_locked",
+	                  "The case note is more than 24 hours old; attach the document to an "
+	                  "addendum of it instead.",
+	                  NULL);
 }
 
 /*
@@ -335,19 +352,16 @@ static int check_links(struct pw_ctx *ctx, struct doc_meta *m, json_object *deta
 		}
 		if (rc == PW_ERR_NOT_FOUND || t.participant_id != m->participant_id) {
 			pw_details_add(details, "attached_id",
-				       "is not a record of this participant", NULL);
+			               "is not a record of this participant", NULL);
 		} else if (m->enrollment_id && t.enrollment_id &&
-			   m->enrollment_id != t.enrollment_id) {
+		           m->enrollment_id != t.enrollment_id) {
 			pw_details_add(details, "enrollment_id",
-				       "is not the enrollment of the attached record", NULL);
+			               "is not the enrollment of the attached record", NULL);
 		} else {
 			if (t.enrollment_id)
 				m->enrollment_id = t.enrollment_id;
 			if (t.locked) {
-				pw_response_error(ctx->res, 409, "note_locked",
-						  "The case note is more than 24 hours old; attach "
-						  "the document to an addendum instead.",
-						  NULL);
+				note_locked(ctx);
 				return -1;
 			}
 		}
@@ -363,8 +377,8 @@ static int check_links(struct pw_ctx *ctx, struct doc_meta *m, json_object *deta
 		if (rc == PW_ERR_NOT_FOUND || owner != m->participant_id ||
 		    !pw_acl_allows(&ctx->session->principal, PW_ACL_WRITE, &es))
 			pw_details_add(details, "enrollment_id",
-				       "is not an enrollment of this participant within your reach",
-				       "R-ACL-1");
+			               "is not an enrollment of this participant within your reach",
+			               "R-ACL-1");
 	}
 	return 0;
 }
@@ -383,10 +397,10 @@ static enum pw_filetype check_type(struct pw_ctx *ctx, const struct upload *u)
 
 	if (want == PW_FILETYPE_UNKNOWN) {
 		snprintf(msg, sizeof(msg),
-			 "Send the file as application/pdf, image/png, image/jpeg, image/tiff, %s "
-			 "or text/plain (UTF-8); %.60s is not accepted.",
-			 pw_filetype_mime(PW_FILETYPE_DOCX),
-			 u->declared ? u->declared : "a file without a Content-Type");
+		         "Send the file as application/pdf, image/png, image/jpeg, image/tiff, %s "
+		         "or text/plain (UTF-8); %.60s is not accepted.",
+		         pw_filetype_mime(PW_FILETYPE_DOCX),
+		         u->declared ? u->declared : "a file without a Content-Type");
 		details = pw_details_new();
 		pw_details_add(details, "content_type", "is not an accepted document type", NULL);
 		pw_response_error(ctx->res, 415, "unsupported_media_type", msg, details);
@@ -394,7 +408,7 @@ static enum pw_filetype check_type(struct pw_ctx *ctx, const struct upload *u)
 	}
 	if (got != want) {
 		snprintf(msg, sizeof(msg), "The file was sent as %s but its content is %s.",
-			 pw_filetype_label(want), pw_filetype_label(got));
+		         pw_filetype_label(want), pw_filetype_label(got));
 		details = pw_details_new();
 		pw_details_add(details, "content_type", "does not match the file's content", NULL);
 		pw_response_error(ctx->res, 415, "content_type_mismatch", msg, details);
@@ -403,6 +417,8 @@ static enum pw_filetype check_type(struct pw_ctx *ctx, const struct upload *u)
 	return got;
 }
 
+/* Loads document id's metadata as a new object the caller puts, and its
+ * version; NULL with the response set (404 or an error). */
 static json_object *load(struct pw_ctx *ctx, long long id, long long *version)
 {
 	struct pw_db_rows *rows = NULL;
@@ -426,7 +442,7 @@ static json_object *load(struct pw_ctx *ctx, long long id, long long *version)
 /* Inserts the document (and its case note link) with its audit row in one
  * transaction; *after gets the new metadata (the caller puts it). */
 static int store(struct pw_ctx *ctx, const struct doc_meta *m, const struct upload *u,
-		 enum pw_filetype t, long long *id, long long *version, json_object **after)
+                 enum pw_filetype t, long long *id, long long *version, json_object **after)
 {
 	struct pw_document_new d;
 	struct pw_actor who;
@@ -451,13 +467,13 @@ static int store(struct pw_ctx *ctx, const struct doc_meta *m, const struct uplo
 	if (rc == PW_OK)
 		rc = pw_document_create(ctx->db, &d, id);
 	if (rc == PW_OK && m->entity && !strcmp(m->entity, "case_note"))
-		rc = pw_case_note_link_document(ctx->db, m->attached_id, *id);
+		rc = pw_case_note_attach_document(ctx->db, m->attached_id, *id);
 	if (rc == PW_OK && !(*after = load(ctx, *id, version)))
 		rc = PW_ERR_DB;
 	/* The audit row holds the metadata only, never the content. */
 	if (rc == PW_OK)
 		rc = pw_audit_write(ctx->db, &who, "document", *id, "create", NULL,
-				    api_json_text(ctx, *after), NULL);
+		                    api_json_text(ctx, *after), NULL);
 	return api_finish(ctx, rc);
 }
 
@@ -477,9 +493,9 @@ void api_documents_create(struct pw_ctx *ctx)
 	}
 	if (!ctx->req->content_type || !*ctx->req->content_type) {
 		pw_response_error(ctx->res, 415, "unsupported_media_type",
-				  "Send the file as the body with its Content-Type, or as "
-				  "multipart/form-data with a part named file.",
-				  NULL);
+		                  "Send the file as the body with its Content-Type, or as "
+		                  "multipart/form-data with a part named file.",
+		                  NULL);
 		return;
 	}
 	memset(&u, 0, sizeof(u));
@@ -505,7 +521,7 @@ void api_documents_create(struct pw_ctx *ctx)
 	if (u.len > ctx->cfg->document_max_bytes) {
 		char msg[128];
 		snprintf(msg, sizeof(msg), "A document may be at most %zu bytes; this one has %zu.",
-			 ctx->cfg->document_max_bytes, u.len);
+		         ctx->cfg->document_max_bytes, u.len);
 		pw_response_error(ctx->res, 413, "document_too_large", msg, NULL);
 		goto out;
 	}
@@ -521,6 +537,12 @@ void api_documents_create(struct pw_ctx *ctx)
 		goto out;
 	}
 	rc = store(ctx, &m, &u, t, &id, &version, &after);
+	if (rc == PW_ERR_CONFLICT) {
+		/* The note's 24 hours ran out since check_links looked. */
+		pw_response_reset(ctx->res);
+		note_locked(ctx);
+		goto out;
+	}
 	if (rc != PW_OK) {
 		pw_response_reset(ctx->res);
 		pw_response_error_rc(ctx->res, rc);
@@ -546,8 +568,7 @@ void api_documents_get(struct pw_ctx *ctx)
 		return;
 	pid = json_object_object_get_ex(o, "participant_id", &v) ? json_object_get_int64(v) : 0;
 	v = NULL;
-	eid = json_object_object_get_ex(o, "enrollment_id", &v) && v ? json_object_get_int64(v)
-								       : 0;
+	eid = json_object_object_get_ex(o, "enrollment_id", &v) && v ? json_object_get_int64(v) : 0;
 	if (authorize(ctx, pid, eid, PW_ACL_READ)) {
 		json_object_put(o);
 		return;
@@ -612,7 +633,7 @@ void api_documents_content(struct pw_ctx *ctx)
 		goto out;
 	}
 	if (authorize(ctx, pw_db_cell_int(rows, 0, 3, 0), pw_db_cell_int(rows, 0, 4, 0),
-		      PW_ACL_READ))
+	              PW_ACL_READ))
 		goto out;
 	filename = pw_db_cell(rows, 0, 1);
 	rc = pw_buf_append(&ctx->res->body, pw_db_cell(rows, 0, 2), rows->lens[2]);
@@ -629,8 +650,7 @@ void api_documents_content(struct pw_ctx *ctx)
 	}
 	/* The stored type was set from the content at upload; the canonical
 	 * static string of its kind is what goes out. */
-	ctx->res->content_type =
-		pw_filetype_mime(pw_filetype_from_mime(pw_db_cell(rows, 0, 0)));
+	ctx->res->content_type = pw_filetype_mime(pw_filetype_from_mime(pw_db_cell(rows, 0, 0)));
 	ctx->res->status = 200;
 out:
 	pw_db_rows_free(rows);
@@ -655,10 +675,10 @@ static int list_filters(struct pw_ctx *ctx, struct pw_document_filter *f)
 		pw_details_add(details, "attached_id", "must be a record id", NULL);
 	if (!ent != !att)
 		pw_details_add(details, ent ? "attached_id" : "attached_entity",
-			       "attached_entity and attached_id go together", NULL);
+		               "attached_entity and attached_id go together", NULL);
 	if (json_object_array_length(details)) {
 		pw_response_error(ctx->res, 400, "bad_query", "The list parameters are wrong.",
-				  details);
+		                  details);
 		return -1;
 	}
 	json_object_put(details);

@@ -90,6 +90,19 @@ void outcomes_name_rule(json_object *details, const char *rule, const char *cons
 	}
 }
 
+void outcomes_rename_field(json_object *details, const char *from, const char *to)
+{
+	size_t len = json_object_array_length(details);
+
+	for (size_t i = 0; i < len; i++) {
+		json_object *d = json_object_array_get_idx(details, i), *f = NULL;
+
+		if (json_object_object_get_ex(d, "field", &f) && f &&
+		    !strcmp(json_object_get_string(f), from))
+			json_object_object_add(d, "field", json_object_new_string(to));
+	}
+}
+
 int outcomes_check_document(struct pw_ctx *ctx, long long document_id, long long participant_id,
                             const char *field, const char *rule, json_object *details)
 {

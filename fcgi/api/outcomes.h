@@ -43,6 +43,10 @@ void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *nam
 void outcomes_name_rule(json_object *details, const char *rule, const char *const *fields,
                         size_t n);
 
+/* Renames the field of every detail naming from to to (a rule's name for a
+ * field that the API spells differently). from and to are static strings. */
+void outcomes_rename_field(json_object *details, const char *from, const char *to);
+
 /*
  * R-ACL-1: document_id must be a document of participant_id that the
  * caller can reach; otherwise a detail (field, rule) is added. Returns

@@ -18,14 +18,15 @@ struct kind_row {
 };
 
 static const struct kind_row kinds[] = {
-	{PW_FILETYPE_UNKNOWN, "application/octet-stream", "an unrecognised file", ""},
-	{PW_FILETYPE_PDF, "application/pdf", "a PDF document", ".pdf"},
-	{PW_FILETYPE_PNG, "image/png", "a PNG image", ".png"},
-	{PW_FILETYPE_JPEG, "image/jpeg", "a JPEG image", ".jpg"},
-	{PW_FILETYPE_TIFF, "image/tiff", "a TIFF image", ".tif"},
-	{PW_FILETYPE_DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	 "a Word (DOCX) document", ".docx"},
-	{PW_FILETYPE_TEXT, "text/plain; charset=utf-8", "plain text", ".txt"},
+        {PW_FILETYPE_UNKNOWN, "application/octet-stream", "an unrecognised file", ""},
+        {PW_FILETYPE_PDF, "application/pdf", "a PDF document", ".pdf"},
+        {PW_FILETYPE_PNG, "image/png", "a PNG image", ".png"},
+        {PW_FILETYPE_JPEG, "image/jpeg", "a JPEG image", ".jpg"},
+        {PW_FILETYPE_TIFF, "image/tiff", "a TIFF image", ".tif"},
+        {PW_FILETYPE_DOCX,
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "a Word (DOCX) document", ".docx"},
+        {PW_FILETYPE_TEXT, "text/plain; charset=utf-8", "plain text", ".txt"},
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -81,8 +82,7 @@ static int is_digit(unsigned char c)
 /* "%PDF-" and a version "d.d". */
 static int is_pdf(const unsigned char *p, size_t n)
 {
-	return n >= 8 && !memcmp(p, "%PDF-", 5) && is_digit(p[5]) && p[6] == '.' &&
-	       is_digit(p[7]);
+	return n >= 8 && !memcmp(p, "%PDF-", 5) && is_digit(p[5]) && p[6] == '.' && is_digit(p[7]);
 }
 
 /* The signature, then the whole IHDR chunk (length 13, type, data, CRC). */
@@ -134,10 +134,10 @@ static int is_tiff(const unsigned char *p, size_t n)
 }
 
 /* ZIP record sizes and signatures (APPNOTE.TXT 4.3). */
-#define ZIP_LOCAL_SIZE 30
+#define ZIP_LOCAL_SIZE   30
 #define ZIP_CENTRAL_SIZE 46
-#define ZIP_EOCD_SIZE 22
-#define ZIP_COMMENT_MAX 65535u
+#define ZIP_EOCD_SIZE    22
+#define ZIP_COMMENT_MAX  65535u
 
 static int has_sig(const unsigned char *p, unsigned char a, unsigned char b)
 {
@@ -383,14 +383,14 @@ enum pw_filetype pw_filetype_from_mime(const char *content_type)
 		const char *name;
 		enum pw_filetype type;
 	} names[] = {
-		{"application/pdf", PW_FILETYPE_PDF},
-		{"image/png", PW_FILETYPE_PNG},
-		{"image/jpeg", PW_FILETYPE_JPEG},
-		{"image/jpg", PW_FILETYPE_JPEG},
-		{"image/tiff", PW_FILETYPE_TIFF},
-		{"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-		 PW_FILETYPE_DOCX},
-		{"text/plain", PW_FILETYPE_TEXT},
+	        {"application/pdf", PW_FILETYPE_PDF},
+	        {"image/png", PW_FILETYPE_PNG},
+	        {"image/jpeg", PW_FILETYPE_JPEG},
+	        {"image/jpg", PW_FILETYPE_JPEG},
+	        {"image/tiff", PW_FILETYPE_TIFF},
+	        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	         PW_FILETYPE_DOCX},
+	        {"text/plain", PW_FILETYPE_TEXT},
 	};
 	const char *s = content_type, *end;
 	size_t len;

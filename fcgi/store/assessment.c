@@ -7,6 +7,8 @@
 #include "pw.h"
 #include "store/outcome.h"
 
+#include <string.h>
+
 /* The columns of enum pw_assessment_col, in order. */
 #define COLS                                                                                       \
 	"id, participant_id, enrollment_id, test, test_name, subject, assessed_on, scale_score, "  \
@@ -25,6 +27,18 @@ int pw_assessment_fields_from_row(const struct pw_db_rows *rows, size_t r,
 	f->level_scale = pw_db_cell(rows, r, AC_LEVEL_SCALE);
 	f->functioning_level = (int)pw_db_cell_int(rows, r, AC_FUNCTIONING_LEVEL, 0);
 	return pw_outcome_cell_date(rows, r, AC_ASSESSED_ON, &f->assessed_on);
+}
+
+void pw_assessment_rule_view(const struct pw_db_rows *rows, size_t r, struct pw_assessment *a)
+{
+	memset(a, 0, sizeof(*a));
+	pw_skill_gain_test_from_code(pw_db_cell(rows, r, AC_TEST), &a->test);
+	pw_skill_gain_subject_from_code(pw_db_cell(rows, r, AC_SUBJECT), &a->subject);
+	pw_skill_gain_scale_from_code(pw_db_cell(rows, r, AC_LEVEL_SCALE), &a->scale);
+	a->scale_score = (int)pw_db_cell_int(rows, r, AC_SCALE_SCORE, 0);
+	a->level = (int)pw_db_cell_int(rows, r, AC_FUNCTIONING_LEVEL, 0);
+	if (pw_outcome_cell_date(rows, r, AC_ASSESSED_ON, &a->date) != PW_OK)
+		a->date = PW_DATE_NONE;
 }
 
 int pw_assessment_get(struct pw_db *db, long long id, struct pw_db_rows **out)

@@ -11,6 +11,7 @@
 #define PW_STORE_ASSESSMENT_H
 
 #include "rules/dates.h"
+#include "rules/skill_gain.h"
 
 #include <stddef.h>
 
@@ -50,6 +51,10 @@ struct pw_assessment_fields {
 /* Row r into f (strings borrowed from rows); PW_ERR_DB for a bad date. */
 int pw_assessment_fields_from_row(const struct pw_db_rows *rows, size_t r,
                                   struct pw_assessment_fields *f);
+
+/* Row r as the rules' assessment (skill_gain.h); codes the rules do not
+ * know stay NONE, so such a test simply places nowhere. */
+void pw_assessment_rule_view(const struct pw_db_rows *rows, size_t r, struct pw_assessment *a);
 
 /* One assessment (zero or one row); the caller frees *out. */
 int pw_assessment_get(struct pw_db *db, long long id, struct pw_db_rows **out);

@@ -24,8 +24,8 @@
 /* R-ACL-1 in SQL with the scope parameters all, user_id, participant_id
  * (store/scope.h); see store/document.c. */
 #define IN_SCOPE(alias)                                                                            \
-	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "      \
-	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias          \
+	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "       \
+	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias           \
 	".enrollment_id AND ul.user_id = ?) OR ? <> 0)"
 
 /* The list filters after the scope: type, enrollment, customer visibility. */
@@ -34,12 +34,12 @@
 	"AND (? = 0 OR n.visibility = 'participant')"
 
 int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
-			const struct pw_db_param *vals, long long *id)
+                        const struct pw_db_param *vals, long long *id)
 {
 	static const char sql[] =
-		"INSERT INTO case_notes (participant_id, enrollment_id, addendum_of, note_type, "
-		"author_user_id, author, subject, body, contact_date, contact_method, visibility, "
-		"recipients, follow_up_outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	        "INSERT INTO case_notes (participant_id, enrollment_id, addendum_of, note_type, "
+	        "author_user_id, author, subject, body, contact_date, contact_method, visibility, "
+	        "recipients, follow_up_outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct pw_db_param p[6 + CNF_COUNT];
 	unsigned long long insert_id = 0;
 	int rc;
@@ -61,15 +61,15 @@ int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
 }
 
 int pw_case_note_update(struct pw_db *db, long long id, int version, const int *given,
-			const struct pw_db_param *vals)
+                        const struct pw_db_param *vals)
 {
 	static const char sql[] =
-		"UPDATE case_notes SET subject = IF(?, ?, subject), body = IF(?, ?, body), "
-		"contact_date = IF(?, ?, contact_date), contact_method = IF(?, ?, contact_method), "
-		"visibility = IF(?, ?, visibility), recipients = IF(?, ?, recipients), "
-		"follow_up_outcome = IF(?, ?, follow_up_outcome), version = version + 1, "
-		"updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ? "
-		"AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 DAY";
+	        "UPDATE case_notes SET subject = IF(?, ?, subject), body = IF(?, ?, body), "
+	        "contact_date = IF(?, ?, contact_date), contact_method = IF(?, ?, contact_method), "
+	        "visibility = IF(?, ?, visibility), recipients = IF(?, ?, recipients), "
+	        "follow_up_outcome = IF(?, ?, follow_up_outcome), version = version + 1, "
+	        "updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ? "
+	        "AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 DAY";
 	struct pw_db_param p[2 * CNF_COUNT + 2];
 	unsigned long long affected = 0;
 	size_t k = 0;
@@ -90,9 +90,9 @@ int pw_case_note_update(struct pw_db *db, long long id, int version, const int *
 int pw_case_note_lock(struct pw_db *db, long long id, struct pw_case_note_state *out)
 {
 	static const char sql[] =
-		"SELECT version, participant_id, enrollment_id, addendum_of, "
-		"created_at <= UTC_TIMESTAMP(6) - INTERVAL 1 DAY, visibility = 'staff', note_type "
-		"FROM case_notes WHERE id = ? FOR UPDATE";
+	        "SELECT version, participant_id, enrollment_id, addendum_of, "
+	        "created_at <= UTC_TIMESTAMP(6) - INTERVAL 1 DAY, visibility = 'staff', note_type "
+	        "FROM case_notes WHERE id = ? FOR UPDATE";
 	struct pw_db_param p[] = {PW_P_INT(id)};
 	struct pw_db_rows *r = NULL;
 	int rc = pw_db_query(db, sql, p, 1, &r);
@@ -110,7 +110,7 @@ int pw_case_note_lock(struct pw_db *db, long long id, struct pw_case_note_state 
 		out->locked = pw_db_cell_int(r, 0, 4, 0) != 0;
 		out->staff_only = pw_db_cell_int(r, 0, 5, 0) != 0;
 		snprintf(out->note_type, sizeof(out->note_type), "%s",
-			 pw_db_cell(r, 0, 6) ? pw_db_cell(r, 0, 6) : "");
+		         pw_db_cell(r, 0, 6) ? pw_db_cell(r, 0, 6) : "");
 	}
 	pw_db_rows_free(r);
 	return rc;
@@ -125,11 +125,11 @@ int pw_case_note_get(struct pw_db *db, long long id, struct pw_db_rows **out)
 }
 
 int pw_case_note_addenda(struct pw_db *db, long long id, int participant_only,
-			 struct pw_db_rows **out)
+                         struct pw_db_rows **out)
 {
 	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM case_notes n "
-				  "WHERE n.addendum_of = ? AND (? = 0 OR n.visibility = "
-				  "'participant') ORDER BY n.id";
+	                          "WHERE n.addendum_of = ? AND (? = 0 OR n.visibility = "
+	                          "'participant') ORDER BY n.id";
 	struct pw_db_param p[] = {PW_P_INT(id), PW_P_INT(participant_only ? 1 : 0)};
 
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
@@ -137,7 +137,7 @@ int pw_case_note_addenda(struct pw_db *db, long long id, int participant_only,
 
 /* Appends the scope and filter parameters shared by both list queries. */
 static size_t filter_params(struct pw_db_param *p, const struct pw_scope_filter *scope,
-			    const struct pw_case_note_filter *f)
+                            const struct pw_case_note_filter *f)
 {
 	size_t k = 0;
 
@@ -153,14 +153,15 @@ static size_t filter_params(struct pw_db_param *p, const struct pw_scope_filter 
 }
 
 int pw_case_note_list(struct pw_db *db, long long participant_id,
-		      const struct pw_scope_filter *scope, const struct pw_case_note_filter *f,
-		      long long before_id, int limit, struct pw_db_rows **out)
+                      const struct pw_scope_filter *scope, const struct pw_case_note_filter *f,
+                      long long before_id, int limit, struct pw_db_rows **out)
 {
 	/* idx_case_notes_participant (participant_id, id) serves the order. */
-	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM case_notes n "
-				  "WHERE n.participant_id = ? AND n.addendum_of IS NULL AND " IN_SCOPE(
-					  "n") LIST_FILTERS " AND (? = 0 OR n.id < ?) "
-							    "ORDER BY n.id DESC LIMIT ?";
+	static const char sql[] =
+	        "SELECT " NOTE_COLUMNS " FROM case_notes n "
+	        "WHERE n.participant_id = ? AND n.addendum_of IS NULL AND " IN_SCOPE("n")
+	                LIST_FILTERS " AND (? = 0 OR n.id < ?) "
+	                             "ORDER BY n.id DESC LIMIT ?";
 	struct pw_db_param p[12];
 	size_t k = 0;
 
@@ -173,15 +174,15 @@ int pw_case_note_list(struct pw_db *db, long long participant_id,
 }
 
 int pw_case_note_list_addenda(struct pw_db *db, long long participant_id,
-			      const struct pw_scope_filter *scope,
-			      const struct pw_case_note_filter *f, long long lo, long long hi,
-			      struct pw_db_rows **out)
+                              const struct pw_scope_filter *scope,
+                              const struct pw_case_note_filter *f, long long lo, long long hi,
+                              struct pw_db_rows **out)
 {
 	/* An addendum has its note's participant, enrollment and type, so
 	 * the page's filters select exactly the addenda of the page. */
 	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM case_notes n "
-				  "WHERE n.participant_id = ? AND n.addendum_of BETWEEN ? AND ? "
-				  "AND " IN_SCOPE("n") LIST_FILTERS " ORDER BY n.addendum_of, n.id";
+	                          "WHERE n.participant_id = ? AND n.addendum_of BETWEEN ? AND ? "
+	                          "AND " IN_SCOPE("n") LIST_FILTERS " ORDER BY n.addendum_of, n.id";
 	struct pw_db_param p[11];
 	size_t k = 0;
 
@@ -206,17 +207,32 @@ int pw_case_note_set_documents(struct pw_db *db, long long id, const long long *
 int pw_case_note_link_document(struct pw_db *db, long long id, long long document_id)
 {
 	static const char sql[] =
-		"INSERT IGNORE INTO case_note_documents (case_note_id, document_id) VALUES (?, ?)";
+	        "INSERT IGNORE INTO case_note_documents (case_note_id, document_id) VALUES (?, ?)";
 	struct pw_db_param p[] = {PW_P_INT(id), PW_P_INT(document_id)};
 
 	return pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, NULL);
 }
 
+int pw_case_note_attach_document(struct pw_db *db, long long id, long long document_id)
+{
+	static const char sql[] =
+	        "INSERT IGNORE INTO case_note_documents (case_note_id, document_id) "
+	        "SELECT id, ? FROM case_notes WHERE id = ? "
+	        "AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 DAY";
+	struct pw_db_param p[] = {PW_P_INT(document_id), PW_P_INT(id)};
+	unsigned long long affected = 0;
+	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
+
+	if (rc == PW_OK && affected != 1)
+		rc = PW_ERR_CONFLICT;
+	return rc;
+}
+
 int pw_case_note_enrollment(struct pw_db *db, long long enrollment_id, long long *participant_id,
-			    char application_date[11])
+                            char application_date[11])
 {
 	static const char sql[] = "SELECT participant_id, DATE_FORMAT(application_date, "
-				  "'%Y-%m-%d') FROM enrollments WHERE id = ?";
+	                          "'%Y-%m-%d') FROM enrollments WHERE id = ?";
 	struct pw_db_param p[] = {PW_P_INT(enrollment_id)};
 	struct pw_db_rows *r = NULL;
 	int rc = pw_db_query(db, sql, p, 1, &r);
@@ -227,7 +243,8 @@ int pw_case_note_enrollment(struct pw_db *db, long long enrollment_id, long long
 		rc = PW_ERR_NOT_FOUND;
 	} else {
 		*participant_id = pw_db_cell_int(r, 0, 0, 0);
-		snprintf(application_date, 11, "%s", pw_db_cell(r, 0, 1) ? pw_db_cell(r, 0, 1) : "");
+		snprintf(application_date, 11, "%s",
+		         pw_db_cell(r, 0, 1) ? pw_db_cell(r, 0, 1) : "");
 	}
 	pw_db_rows_free(r);
 	return rc;

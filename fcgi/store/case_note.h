@@ -6,7 +6,8 @@
  * locked and later changes are addenda: notes whose addendum_of names it.
  * The window is decided by the database clock (created_at is set by the
  * server), in the same statement that changes the row, so no request can
- * slip an edit past it.
+ * slip an edit past it. Every *out result is new and the caller frees it
+ * (pw_db_rows_free); pointers passed in are borrowed for the call.
  */
 #ifndef PW_STORE_CASE_NOTE_H
 #define PW_STORE_CASE_NOTE_H
@@ -39,9 +40,9 @@ enum pw_case_note_field {
  *   version, created_at, updated_at, editable_until (RFC 3339 UTC),
  *   locked (0/1), document_ids ("1,2", NULL when none).
  */
-#define PW_CASE_NOTE_NCOLS 20
+#define PW_CASE_NOTE_NCOLS           20
 #define PW_CASE_NOTE_COL_ADDENDUM_OF 3
-#define PW_CASE_NOTE_COL_VERSION 14
+#define PW_CASE_NOTE_COL_VERSION     14
 
 /* What the server sets on a new note. */
 struct pw_case_note_new {
@@ -55,7 +56,7 @@ struct pw_case_note_new {
 
 /* Inserts a note with vals[CNF_COUNT] (PW_P_NULL for absent fields). */
 int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
-			const struct pw_db_param *vals, long long *id);
+                        const struct pw_db_param *vals, long long *id);
 
 /*
  * Changes the fields with given[i] set, when the version matches and the
@@ -64,7 +65,7 @@ int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
  * pw_case_note_lock, which it calls first in the same transaction).
  */
 int pw_case_note_update(struct pw_db *db, long long id, int version, const int *given,
-			const struct pw_db_param *vals);
+                        const struct pw_db_param *vals);
 
 /* The state of a note, read with a row lock (FOR UPDATE). */
 struct pw_case_note_state {
@@ -86,7 +87,7 @@ int pw_case_note_get(struct pw_db *db, long long id, struct pw_db_rows **out);
 /* The addenda of note id, oldest first; only participant-visible ones when
  * participant_only. */
 int pw_case_note_addenda(struct pw_db *db, long long id, int participant_only,
-			 struct pw_db_rows **out);
+                         struct pw_db_rows **out);
 
 /* Optional filters of a participant's note list; NULL / 0 for none. */
 struct pw_case_note_filter {
@@ -101,8 +102,8 @@ struct pw_case_note_filter {
  * scope sees only notes with visibility 'participant'.
  */
 int pw_case_note_list(struct pw_db *db, long long participant_id,
-		      const struct pw_scope_filter *scope, const struct pw_case_note_filter *f,
-		      long long before_id, int limit, struct pw_db_rows **out);
+                      const struct pw_scope_filter *scope, const struct pw_case_note_filter *f,
+                      long long before_id, int limit, struct pw_db_rows **out);
 
 /*
  * The addenda, under the same scope and filters, of the top-level notes
@@ -110,18 +111,21 @@ int pw_case_note_list(struct pw_db *db, long long participant_id,
  * by the note they belong to, then oldest first.
  */
 int pw_case_note_list_addenda(struct pw_db *db, long long participant_id,
-			      const struct pw_scope_filter *scope,
-			      const struct pw_case_note_filter *f, long long lo, long long hi,
-			      struct pw_db_rows **out);
+                              const struct pw_scope_filter *scope,
+                              const struct pw_case_note_filter *f, long long lo, long long hi,
+                              struct pw_db_rows **out);
 
 /* Replaces the documents linked to note id with ids[0..n). */
 int pw_case_note_set_documents(struct pw_db *db, long long id, const long long *ids, size_t n);
 /* Links one more document to note id (nothing when already linked). */
 int pw_case_note_link_document(struct pw_db *db, long long id, long long document_id);
+/* The same, only while note id is inside its 24-hour window, judged in the
+ * statement itself: PW_ERR_CONFLICT when the note is locked (or gone). */
+int pw_case_note_attach_document(struct pw_db *db, long long id, long long document_id);
 
 /* The participant and application date ("YYYY-MM-DD") of an enrollment.
  * PW_ERR_NOT_FOUND when there is none. */
 int pw_case_note_enrollment(struct pw_db *db, long long enrollment_id, long long *participant_id,
-			    char application_date[11]);
+                            char application_date[11]);
 
 #endif

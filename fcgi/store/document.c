@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define META_COLUMNS                                                                               \
-	"d.id, d.participant_id, d.enrollment_id, d.attached_entity, d.attached_id, "             \
+	"d.id, d.participant_id, d.enrollment_id, d.attached_entity, d.attached_id, "              \
 	"d.document_type, d.filename, d.content_type, d.size_bytes, LOWER(HEX(d.sha256)), "        \
 	"d.uploaded_by, DATE_FORMAT(d.created_at, '%Y-%m-%dT%H:%i:%sZ'), d.version"
 
@@ -22,28 +22,28 @@
  * participant (checked by the caller).
  */
 #define IN_SCOPE(alias)                                                                            \
-	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "      \
-	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias          \
+	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "       \
+	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias           \
 	".enrollment_id AND ul.user_id = ?) OR ? <> 0)"
 
 int pw_document_create(struct pw_db *db, const struct pw_document_new *d, long long *id)
 {
 	static const char sql[] =
-		"INSERT INTO documents (participant_id, enrollment_id, attached_entity, "
-		"attached_id, document_type, filename, content_type, size_bytes, sha256, content, "
-		"uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	        "INSERT INTO documents (participant_id, enrollment_id, attached_entity, "
+	        "attached_id, document_type, filename, content_type, size_bytes, sha256, content, "
+	        "uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct pw_db_param p[] = {
-		PW_P_INT(d->participant_id),
-		d->enrollment_id ? PW_P_INT(d->enrollment_id) : PW_P_NULL,
-		PW_P_TEXT(d->attached_entity),
-		d->attached_id ? PW_P_INT(d->attached_id) : PW_P_NULL,
-		PW_P_TEXT(d->document_type),
-		PW_P_TEXT(d->filename),
-		PW_P_TEXT(d->content_type),
-		PW_P_INT((long long)d->size),
-		PW_P_BLOB((const char *)d->sha256, 32),
-		PW_P_BLOB((const char *)d->content, d->size),
-		d->uploaded_by ? PW_P_INT(d->uploaded_by) : PW_P_NULL,
+	        PW_P_INT(d->participant_id),
+	        d->enrollment_id ? PW_P_INT(d->enrollment_id) : PW_P_NULL,
+	        PW_P_TEXT(d->attached_entity),
+	        d->attached_id ? PW_P_INT(d->attached_id) : PW_P_NULL,
+	        PW_P_TEXT(d->document_type),
+	        PW_P_TEXT(d->filename),
+	        PW_P_TEXT(d->content_type),
+	        PW_P_INT((long long)d->size),
+	        PW_P_BLOB((const char *)d->sha256, 32),
+	        PW_P_BLOB((const char *)d->content, d->size),
+	        d->uploaded_by ? PW_P_INT(d->uploaded_by) : PW_P_NULL,
 	};
 	unsigned long long insert_id = 0;
 	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
@@ -64,51 +64,45 @@ int pw_document_get(struct pw_db *db, long long id, struct pw_db_rows **out)
 int pw_document_content(struct pw_db *db, long long id, struct pw_db_rows **out)
 {
 	static const char sql[] = "SELECT content_type, filename, content, participant_id, "
-				  "enrollment_id FROM documents WHERE id = ?";
+	                          "enrollment_id FROM documents WHERE id = ?";
 	struct pw_db_param p[] = {PW_P_INT(id)};
 
 	return pw_db_query(db, sql, p, 1, out);
 }
 
 int pw_document_list(struct pw_db *db, long long participant_id,
-		     const struct pw_scope_filter *scope, const struct pw_document_filter *f,
-		     long long before_id, int limit, struct pw_db_rows **out)
+                     const struct pw_scope_filter *scope, const struct pw_document_filter *f,
+                     long long before_id, int limit, struct pw_db_rows **out)
 {
 	/* idx_documents_participant (participant_id, id) serves the order. */
 	static const char sql[] =
-		"SELECT " META_COLUMNS " FROM documents d WHERE d.participant_id = ? AND " IN_SCOPE(
-			"d") " AND (? = 0 OR d.enrollment_id = ?) "
-			     "AND (? IS NULL OR (d.attached_entity = ? AND d.attached_id = ?)) "
-			     "AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?";
+	        "SELECT " META_COLUMNS " FROM documents d WHERE d.participant_id = ? AND " IN_SCOPE(
+	                "d") " AND (? = 0 OR d.enrollment_id = ?) "
+	                     "AND (? IS NULL OR (d.attached_entity = ? AND d.attached_id = ?)) "
+	                     "AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?";
 	struct pw_db_param p[] = {
-		PW_P_INT(participant_id),
-		PW_P_INT(scope->all),
-		PW_P_INT(scope->user_id),
-		PW_P_INT(scope->participant_id),
-		PW_P_INT(f->enrollment_id),
-		PW_P_INT(f->enrollment_id),
-		PW_P_TEXT(f->attached_entity),
-		PW_P_TEXT(f->attached_entity),
-		PW_P_INT(f->attached_id),
-		PW_P_INT(before_id),
-		PW_P_INT(before_id),
-		PW_P_INT(limit),
+	        PW_P_INT(participant_id),      PW_P_INT(scope->all),
+	        PW_P_INT(scope->user_id),      PW_P_INT(scope->participant_id),
+	        PW_P_INT(f->enrollment_id),    PW_P_INT(f->enrollment_id),
+	        PW_P_TEXT(f->attached_entity), PW_P_TEXT(f->attached_entity),
+	        PW_P_INT(f->attached_id),      PW_P_INT(before_id),
+	        PW_P_INT(before_id),           PW_P_INT(limit),
 	};
 
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
 }
 
 int pw_document_reachable(struct pw_db *db, long long id, long long participant_id,
-			  const struct pw_scope_filter *scope, int *found)
+                          const struct pw_scope_filter *scope, int *found)
 {
 	static const char sql[] = "SELECT d.id FROM documents d WHERE d.id = ? AND "
-				  "d.participant_id = ? AND " IN_SCOPE("d");
+	                          "d.participant_id = ? AND " IN_SCOPE("d");
 	struct pw_db_param p[] = {
-		PW_P_INT(id),
-		PW_P_INT(participant_id),
-		PW_P_INT(scope->all),
-		PW_P_INT(scope->user_id),
-		PW_P_INT(scope->participant_id),
+	        PW_P_INT(id),
+	        PW_P_INT(participant_id),
+	        PW_P_INT(scope->all),
+	        PW_P_INT(scope->user_id),
+	        PW_P_INT(scope->participant_id),
 	};
 	struct pw_db_rows *r = NULL;
 	int rc = pw_db_query(db, sql, p, PW_ARRAY_LEN(p), &r);
@@ -129,13 +123,14 @@ static const struct target_sql {
 	const char *entity;
 	const char *sql;
 } targets[] = {
-	{"participant", "SELECT id, NULL, 0 FROM participants WHERE id = ?"},
-	{"enrollment", "SELECT participant_id, id, 0 FROM enrollments WHERE id = ?"},
-	{"service", "SELECT e.participant_id, e.id, 0 FROM services s "
-		    "JOIN enrollments e ON e.id = s.enrollment_id WHERE s.id = ?"},
-	/* A case note stops taking changes 24 hours after it was made. */
-	{"case_note", "SELECT participant_id, enrollment_id, "
-		      "created_at <= UTC_TIMESTAMP(6) - INTERVAL 1 DAY FROM case_notes WHERE id = ?"},
+        {"participant", "SELECT id, NULL, 0 FROM participants WHERE id = ?"},
+        {"enrollment", "SELECT participant_id, id, 0 FROM enrollments WHERE id = ?"},
+        {"service", "SELECT e.participant_id, e.id, 0 FROM services s "
+                    "JOIN enrollments e ON e.id = s.enrollment_id WHERE s.id = ?"},
+        /* A case note stops taking changes 24 hours after it was made. */
+        {"case_note",
+         "SELECT participant_id, enrollment_id, "
+         "created_at <= UTC_TIMESTAMP(6) - INTERVAL 1 DAY FROM case_notes WHERE id = ?"},
 };
 
 int pw_document_entity_known(const char *entity)
@@ -152,7 +147,7 @@ const char *pw_document_entity_name(size_t i)
 }
 
 int pw_document_target_get(struct pw_db *db, const char *entity, long long id,
-			   struct pw_document_target *out)
+                           struct pw_document_target *out)
 {
 	struct pw_db_param p[] = {PW_P_INT(id)};
 	struct pw_db_rows *r = NULL;

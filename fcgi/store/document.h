@@ -7,6 +7,8 @@
  * Its bytes live in the row with their SHA-256; the metadata queries never
  * read the content column, so listing costs nothing however large the
  * files are. Documents are never changed or deleted: they are evidence.
+ * Every *out result is new and the caller frees it (pw_db_rows_free);
+ * pointers passed in are borrowed for the call.
  */
 #ifndef PW_STORE_DOCUMENT_H
 #define PW_STORE_DOCUMENT_H
@@ -24,10 +26,10 @@ struct pw_db_rows;
  *   document_type, filename, content_type, size_bytes, sha256 (64 lowercase
  *   hex digits), uploaded_by, created_at (RFC 3339 UTC), version.
  */
-#define PW_DOCUMENT_NCOLS 13
+#define PW_DOCUMENT_NCOLS           13
 #define PW_DOCUMENT_COL_PARTICIPANT 1
-#define PW_DOCUMENT_COL_ENROLLMENT 2
-#define PW_DOCUMENT_COL_VERSION 12
+#define PW_DOCUMENT_COL_ENROLLMENT  2
+#define PW_DOCUMENT_COL_VERSION     12
 
 /* A new document. Pointers are borrowed for the call; 0 / NULL for none. */
 struct pw_document_new {
@@ -66,15 +68,15 @@ struct pw_document_filter {
  * enrollment at a location outside scope are left out in SQL (R-ACL-1).
  */
 int pw_document_list(struct pw_db *db, long long participant_id,
-		     const struct pw_scope_filter *scope, const struct pw_document_filter *f,
-		     long long before_id, int limit, struct pw_db_rows **out);
+                     const struct pw_scope_filter *scope, const struct pw_document_filter *f,
+                     long long before_id, int limit, struct pw_db_rows **out);
 
 /*
  * 1 in *found when document id belongs to participant_id and lies within
  * scope (R-ACL-1), else 0.
  */
 int pw_document_reachable(struct pw_db *db, long long id, long long participant_id,
-			  const struct pw_scope_filter *scope, int *found);
+                          const struct pw_scope_filter *scope, int *found);
 
 /* Where a record a document can be attached to sits. */
 struct pw_document_target {
@@ -93,6 +95,6 @@ const char *pw_document_entity_name(size_t i);
  * PW_ERR_NOT_FOUND when there is none (or entity is unknown).
  */
 int pw_document_target_get(struct pw_db *db, const char *entity, long long id,
-			   struct pw_document_target *out);
+                           struct pw_document_target *out);
 
 #endif

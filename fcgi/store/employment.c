@@ -3,13 +3,11 @@
  */
 #include "store/employment.h"
 
-#include "arena.h"
 #include "db.h"
 #include "pw.h"
 #include "store/outcome.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* The columns of enum pw_employment_col, in order. */
@@ -64,63 +62,6 @@ int pw_employment_list(struct pw_db *db, long long participant_id, long long aft
 	struct pw_db_param p[] = {PW_P_INT(participant_id), PW_P_INT(after_id), PW_P_INT(limit)};
 
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
-}
-
-/* A copy of s in the arena, NULL staying NULL; *failed set when out of memory. */
-static const char *keep(struct pw_arena *a, const char *s, int *failed)
-{
-	char *c;
-
-	if (!s)
-		return NULL;
-	c = pw_arena_strdup(a, s);
-	if (!c)
-		*failed = 1;
-	return c;
-}
-
-int pw_employment_jobs(struct pw_db *db, struct pw_arena *a, long long participant_id, size_t max,
-                       struct pw_job **jobs, size_t *n)
-{
-	static const char sql[] = "SELECT " COLS "WHERE participant_id = ? "
-	                          "ORDER BY start_date, id LIMIT ?";
-	struct pw_db_param p[] = {PW_P_INT(participant_id), PW_P_INT((long long)max)};
-	struct pw_db_rows *rows = NULL;
-	struct pw_job *out = NULL;
-	int rc = pw_db_query(db, sql, p, PW_ARRAY_LEN(p), &rows), failed = 0;
-
-	*jobs = NULL;
-	*n = 0;
-	if (rc != PW_OK)
-		return rc;
-	if (rows->nrows) {
-		out = pw_arena_alloc(a, rows->nrows * sizeof(*out));
-		if (!out)
-			rc = PW_ERR_NOMEM;
-	}
-	for (size_t r = 0; rc == PW_OK && r < rows->nrows; r++) {
-		struct pw_job *j = &out[r];
-		rc = pw_employment_job_from_row(rows, r, j);
-		/* The row goes away below: the strings move to the arena. */
-		j->employer = keep(a, j->employer, &failed);
-		j->job_title = keep(a, j->job_title, &failed);
-		j->soc_code = keep(a, j->soc_code, &failed);
-		j->street1 = keep(a, j->street1, &failed);
-		j->street2 = keep(a, j->street2, &failed);
-		j->city = keep(a, j->city, &failed);
-		j->state = keep(a, j->state, &failed);
-		j->zip = keep(a, j->zip, &failed);
-		j->duties = keep(a, j->duties, &failed);
-		j->meets_needs_why = keep(a, j->meets_needs_why, &failed);
-		if (rc == PW_OK && failed)
-			rc = PW_ERR_NOMEM;
-	}
-	if (rc == PW_OK) {
-		*jobs = out;
-		*n = rows->nrows;
-	}
-	pw_db_rows_free(rows);
-	return rc;
 }
 
 /* The texts of one write's dates and hours, alive for its statement. */

@@ -16,7 +16,6 @@
 
 struct pw_db;
 struct pw_db_rows;
-struct pw_arena;
 
 /* Column indexes of employment rows. */
 enum pw_employment_col {
@@ -53,14 +52,6 @@ int pw_employment_get(struct pw_db *db, long long id, struct pw_db_rows **out);
 /* A participant's jobs with id > after_id, by id, at most limit. */
 int pw_employment_list(struct pw_db *db, long long participant_id, long long after_id, int limit,
                        struct pw_db_rows **out);
-
-/*
- * Every job of a participant (at most max), oldest start first, as the rules'
- * jobs in an array allocated in the arena, strings copied there too: what
- * R-EMP-2's "retained employment for 90 days" needs. *jobs is NULL when n is 0.
- */
-int pw_employment_jobs(struct pw_db *db, struct pw_arena *a, long long participant_id, size_t max,
-                       struct pw_job **jobs, size_t *n);
 
 int pw_employment_insert(struct pw_db *db, long long participant_id, const struct pw_job *j,
                          long long *id);

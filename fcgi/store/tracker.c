@@ -3,12 +3,10 @@
  */
 #include "store/tracker.h"
 
-#include "arena.h"
 #include "db.h"
 #include "pw.h"
 #include "store/outcome.h"
 
-#include <string.h>
 
 /* The columns of enum pw_tracker_col, in order. */
 #define COLS                                                                                       \
@@ -60,52 +58,6 @@ int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type,
 	                          PW_P_TEXT(type), PW_P_INT(limit)};
 
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
-}
-
-int pw_tracker_all(struct pw_db *db, struct pw_arena *a, long long enrollment_id, size_t max,
-                   struct pw_tracker **out, size_t *n)
-{
-	static const char sql[] = "SELECT " COLS "WHERE enrollment_id = ? ORDER BY id LIMIT ?";
-	struct pw_db_param p[] = {PW_P_INT(enrollment_id), PW_P_INT((long long)max)};
-	struct pw_db_rows *rows = NULL;
-	struct pw_tracker *t = NULL;
-	int rc = pw_db_query(db, sql, p, PW_ARRAY_LEN(p), &rows);
-
-	*out = NULL;
-	*n = 0;
-	if (rc != PW_OK)
-		return rc;
-	if (rows->nrows && !(t = pw_arena_alloc(a, rows->nrows * sizeof(*t))))
-		rc = PW_ERR_NOMEM;
-	for (size_t r = 0; rc == PW_OK && r < rows->nrows; r++) {
-		struct pw_tracker_fields f;
-		rc = pw_tracker_fields_from_row(rows, r, &f);
-		if (rc != PW_OK)
-			break;
-		t[r].id = pw_db_cell_int(rows, r, TR_ID, 0);
-		if (pw_checklist_tracker_type_from_code(f.type, &t[r].type) != PW_OK ||
-		    pw_checklist_tracker_status_from_code(f.status, &t[r].status) != PW_OK ||
-		    pw_checklist_tracker_stage_from_code(f.stage, &t[r].stage) != PW_OK) {
-			rc = PW_ERR_DB;
-			break;
-		}
-		t[r].date = f.date;
-		t[r].end_date = f.end_date;
-		t[r].created = f.created_on;
-		/* The row goes away below: the strings move to the arena. */
-		t[r].end_reason = f.end_reason ? pw_arena_strdup(a, f.end_reason) : NULL;
-		t[r].end_details = f.end_details ? pw_arena_strdup(a, f.end_details) : NULL;
-		t[r].name = f.course_name ? pw_arena_strdup(a, f.course_name) : NULL;
-		if ((f.end_reason && !t[r].end_reason) || (f.end_details && !t[r].end_details) ||
-		    (f.course_name && !t[r].name))
-			rc = PW_ERR_NOMEM;
-	}
-	if (rc == PW_OK) {
-		*out = t;
-		*n = rows->nrows;
-	}
-	pw_db_rows_free(rows);
-	return rc;
 }
 
 /* The texts of one write's dates, alive for its statement. */

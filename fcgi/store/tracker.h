@@ -5,20 +5,20 @@
  * employment, ECE course, internship, income, housing). Which of the
  * columns a type uses is the C-Work profile's business (settings.trackers,
  * read by api/trackers.c); this file stores whatever state it is given.
- * pw_tracker_all turns an enrollment's trackers into the rules' struct
- * pw_tracker for the exit checklist.
+ * Columns keep one meaning for every type, as the exit checklist reads them
+ * (store/facts.c): tracker_date is the tracker's own date (the income
+ * date), end_date the exit or end date, stage the employment or housing
+ * stage.
  */
 #ifndef PW_STORE_TRACKER_H
 #define PW_STORE_TRACKER_H
 
-#include "rules/checklist.h"
 #include "rules/dates.h"
 
 #include <stddef.h>
 
 struct pw_db;
 struct pw_db_rows;
-struct pw_arena;
 
 /* Column indexes of tracker rows. */
 enum pw_tracker_col {
@@ -73,14 +73,6 @@ int pw_tracker_get(struct pw_db *db, long long id, struct pw_db_rows **out);
  * type (NULL: every type) narrows it to one tracker type. */
 int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type,
                     long long after_id, int limit, struct pw_db_rows **out);
-
-/*
- * The trackers of an enrollment (at most max, oldest first) as the rules
- * see them, in an arena array with their strings copied there: what the
- * C-Work exit checklist reads (R-CHK-3). *out is NULL when *n is 0.
- */
-int pw_tracker_all(struct pw_db *db, struct pw_arena *a, long long enrollment_id, size_t max,
-                   struct pw_tracker **out, size_t *n);
 
 int pw_tracker_insert(struct pw_db *db, long long enrollment_id,
                       const struct pw_tracker_fields *f, long long *id);

@@ -62,7 +62,7 @@ describe('admin screens', () => {
     await page.getByRole('button', { name: 'Create provider' }).click();
     await waitForHeading(page, `Provider: ${PROVIDER}`);
     assert.match(await notice(page, 'created'), new RegExp(`Provider “${PROVIDER}” created`));
-    const history = page.getByRole('region', { name: 'History' });
+    const history = page.getByRole('region', { name: 'History', exact: true });
     await history.getByRole('cell', { name: 'Created' }).waitFor();
     await history.getByRole('cell', { name: ACCOUNTS.admin.login }).waitFor();
     await screen(page, 'admin-provider');
@@ -176,7 +176,7 @@ describe('admin screens', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await waitForHeading(page, `Provider: ${PROVIDER} West`);
     await notice(page, 'Saved.');
-    const history = page.getByRole('region', { name: 'History' });
+    const history = page.getByRole('region', { name: 'History', exact: true });
     await history.getByText(`Name: ${PROVIDER} → ${PROVIDER} West`).waitFor();
     // Put the name back for the tests that follow.
     await field(page, 'Name').fill(PROVIDER);
@@ -212,7 +212,7 @@ describe('admin screens', () => {
     await confirmDialog.getByRole('button', { name: 'Disable account' }).click();
     await notice(page, `Account ${LOGIN} disabled.`);
     await page.getByText('Disabled', { exact: true }).first().waitFor();
-    const history = page.getByRole('region', { name: 'History' });
+    const history = page.getByRole('region', { name: 'History', exact: true });
     await history.getByRole('cell', { name: 'Disabled', exact: true }).waitFor();
     await history.getByRole('cell', { name: 'Password set' }).waitFor();
     await page.getByRole('button', { name: 'Enable account' }).click();

@@ -55,9 +55,9 @@ static long long program(int second)
 
 	if (!ids[second]) {
 		snprintf(sql, sizeof(sql),
-			 "INSERT INTO programs (code, name, system_code) VALUES ('itcn%c%ld', "
-			 "'Case notes test program', 'worknet'); SELECT LAST_INSERT_ID()",
-			 second ? 'b' : 'a', tag);
+		         "INSERT INTO programs (code, name, system_code) VALUES ('itcn%c%ld', "
+		         "'Case notes test program', 'worknet'); SELECT LAST_INSERT_ID()",
+		         second ? 'b' : 'a', tag);
 		ids[second] = sql_num(sql);
 	}
 	return ids[second];
@@ -72,12 +72,12 @@ static long long participant(const struct it_session *s, int loc, long long *eid
 	long long pid = 0;
 
 	snprintf(body, sizeof(body),
-		 "{\"first_name\": \"Billy\", \"last_name\": \"Notetest%ld%d\", "
-		 "\"date_of_birth\": \"1979-10-07\", \"ssn_last4\": \"%04d\", "
-		 "\"confirm_duplicate\": true, \"enrollment\": {\"program_id\": %lld, "
-		 "\"location_id\": %d, \"application_date\": \"2025-01-06\", "
-		 "\"participation_date\": \"2025-01-10\", \"status\": \"enrolled\"}}",
-		 (long)time(NULL) % 100000, ++n, rand() % 10000, program(0), loc);
+	         "{\"first_name\": \"Billy\", \"last_name\": \"Notetest%ld%d\", "
+	         "\"date_of_birth\": \"1979-10-07\", \"ssn_last4\": \"%04d\", "
+	         "\"confirm_duplicate\": true, \"enrollment\": {\"program_id\": %lld, "
+	         "\"location_id\": %d, \"application_date\": \"2025-01-06\", "
+	         "\"participation_date\": \"2025-01-10\", \"status\": \"enrolled\"}}",
+	         (long)time(NULL) % 100000, ++n, rand() % 10000, program(0), loc);
 	if (it_call(s, "POST", "/api/v1/participants", NULL, body, &r) == 0 && r.status == 201) {
 		pid = it_json_int(&r, "id", 0);
 		if (eid)
@@ -96,9 +96,10 @@ static long long second_enrollment(const struct it_session *s, long long pid, in
 	long long eid = 0;
 
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", pid);
-	snprintf(body, sizeof(body),
-		 "{\"program_id\": %lld, \"location_id\": %d, \"application_date\": \"2025-02-01\"}",
-		 program(1), loc);
+	snprintf(
+	        body, sizeof(body),
+	        "{\"program_id\": %lld, \"location_id\": %d, \"application_date\": \"2025-02-01\"}",
+	        program(1), loc);
 	if (it_call(s, "POST", path, NULL, body, &r) == 0 && r.status == 201)
 		eid = it_json_int(&r, "id", 0);
 	else
@@ -144,7 +145,7 @@ static long long add_document(const struct it_session *s, long long pid)
 }
 
 static long status_of(const struct it_session *s, const char *method, const char *path,
-		      const char *if_match, const char *body)
+                      const char *if_match, const char *body)
 {
 	struct it_resp r;
 	long st = -1;
@@ -192,11 +193,11 @@ static void a_note_is_created_read_listed_and_changed_within_24_hours(void)
 	pid = participant(s, 1, &eid);
 	CU_ASSERT_FATAL(pid > 0 && eid > 0);
 	snprintf(body, sizeof(body),
-		 "{\"enrollment_id\": %lld, \"note_type\": \"general\", \"subject\": \"Intake "
-		 "call\", \"body\": \"Discussed the training plan.\\nShe starts Monday.\", "
-		 "\"contact_date\": \"%s\", \"contact_method\": \"phone\", \"visibility\": "
-		 "\"staff\", \"recipients\": [\"Lao Staff25\", \"case.manager@example.org\"]}",
-		 eid, day(0, today));
+	         "{\"enrollment_id\": %lld, \"note_type\": \"general\", \"subject\": \"Intake "
+	         "call\", \"body\": \"Discussed the training plan.\\nShe starts Monday.\", "
+	         "\"contact_date\": \"%s\", \"contact_method\": \"phone\", \"visibility\": "
+	         "\"staff\", \"recipients\": [\"Lao Staff25\", \"case.manager@example.org\"]}",
+	         eid, day(0, today));
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes", pid);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL, body, &r), 0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
@@ -204,7 +205,8 @@ static void a_note_is_created_read_listed_and_changed_within_24_hours(void)
 	CU_ASSERT_EQUAL(it_json_int(&r, "participant_id", 0), pid);
 	CU_ASSERT_EQUAL(it_json_int(&r, "enrollment_id", 0), eid);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "note_type"), "general");
-	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "body"), "Discussed the training plan.\nShe starts Monday.");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "body"),
+	                       "Discussed the training plan.\nShe starts Monday.");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "contact_date"), today);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "contact_method"), "phone");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "recipients.1"), "case.manager@example.org");
@@ -224,7 +226,7 @@ static void a_note_is_created_read_listed_and_changed_within_24_hours(void)
 
 	/* The author cannot be chosen by the client. */
 	CU_ASSERT_EQUAL(status_of(s, "PATCH", path, "\"1\"", "{\"author\": \"Someone Else\"}"),
-			422);
+	                422);
 
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
 	CU_ASSERT_EQUAL(r.status, 200);
@@ -233,15 +235,17 @@ static void a_note_is_created_read_listed_and_changed_within_24_hours(void)
 
 	CU_ASSERT_EQUAL(status_of(s, "PATCH", path, NULL, "{\"subject\": \"x\"}"), 428);
 	CU_ASSERT_EQUAL(status_of(s, "PATCH", path, "\"2\"", "{\"subject\": \"x\"}"), 412);
-	CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, "\"1\"",
-				      "{\"subject\": \"Intake call (corrected)\", \"contact_method\": "
-				      "\"video\", \"recipients\": null}",
-				      &r),
-			      0);
+	CU_ASSERT_EQUAL_FATAL(
+	        it_call(s, "PATCH", path, "\"1\"",
+	                "{\"subject\": \"Intake call (corrected)\", \"contact_method\": "
+	                "\"video\", \"recipients\": null}",
+	                &r),
+	        0);
 	CU_ASSERT_EQUAL(r.status, 200);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "subject"), "Intake call (corrected)");
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "contact_method"), "video");
-	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "body"), "Discussed the training plan.\nShe starts Monday.");
+	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "body"),
+	                       "Discussed the training plan.\nShe starts Monday.");
 	CU_ASSERT(strstr(r.body, "\"recipients\":[]") != NULL);
 	CU_ASSERT_EQUAL(it_json_int(&r, "version", 0), 2);
 	CU_ASSERT_PTR_NOT_NULL(it_header(&r, "ETag", etag, sizeof(etag)));
@@ -258,10 +262,10 @@ static void a_note_is_created_read_listed_and_changed_within_24_hours(void)
 	it_resp_free(&r);
 
 	snprintf(sql, sizeof(sql),
-		 "SELECT COUNT(*) FROM audit_log WHERE entity = 'case_note' AND entity_id = %lld "
-		 "AND ((action = 'create' AND before_json IS NULL) OR (action = 'update' AND "
-		 "before_json LIKE '%%Intake call%%' AND after_json LIKE '%%corrected%%'))",
-		 id);
+	         "SELECT COUNT(*) FROM audit_log WHERE entity = 'case_note' AND entity_id = %lld "
+	         "AND ((action = 'create' AND before_json IS NULL) OR (action = 'update' AND "
+	         "before_json LIKE '%%Intake call%%' AND after_json LIKE '%%corrected%%'))",
+	         id);
 	CU_ASSERT_EQUAL(sql_num(sql), 2);
 }
 
@@ -277,11 +281,11 @@ static void notes_are_listed_newest_first_in_pages_and_filtered_by_type(void)
 	CU_ASSERT_FATAL(pid > 0);
 	a = add_note(s, pid, "{\"subject\": \"First\", \"body\": \"one\"}");
 	snprintf(body, sizeof(body),
-		 "{\"enrollment_id\": %lld, \"note_type\": \"follow_up\", \"subject\": \"Quarter 1 "
-		 "follow-up\", \"body\": \"Still employed.\", \"contact_date\": \"%s\", "
-		 "\"contact_method\": \"phone\", \"follow_up_outcome\": \"completed\", "
-		 "\"visibility\": \"participant\", \"recipients\": [\"Billy\"]}",
-		 eid, day(-1, d));
+	         "{\"enrollment_id\": %lld, \"note_type\": \"follow_up\", \"subject\": \"Quarter 1 "
+	         "follow-up\", \"body\": \"Still employed.\", \"contact_date\": \"%s\", "
+	         "\"contact_method\": \"phone\", \"follow_up_outcome\": \"completed\", "
+	         "\"visibility\": \"participant\", \"recipients\": [\"Billy\"]}",
+	         eid, day(-1, d));
 	b = add_note(s, pid, body);
 	c = add_note(s, pid, "{\"subject\": \"Third\", \"body\": \"three\"}");
 	CU_ASSERT_FATAL(a > 0 && b > 0 && c > 0);
@@ -293,7 +297,7 @@ static void notes_are_listed_newest_first_in_pages_and_filtered_by_type(void)
 	cursor = it_json_str(&r, "next_cursor");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cursor);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes?limit=2&cursor=%s", pid,
-		 cursor);
+	         cursor);
 	it_resp_free(&r);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.0.id", 0), a);
@@ -314,7 +318,7 @@ static void notes_are_listed_newest_first_in_pages_and_filtered_by_type(void)
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.1.id", 0), a);
 	it_resp_free(&r);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes?enrollment_id=%lld", pid,
-		 eid);
+	         eid);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.0.id", 0), b);
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.1.id", 0), 0);
@@ -331,124 +335,129 @@ struct bad_note {
 	const char *path;     /* {P} participant, {N} a fresh note, {A} its addendum */
 	const char *if_match; /* NULL: none */
 	const char *body;     /* {E} the enrollment, {X} another's enrollment, {D} another's
-			       * document, {T} tomorrow, {Y} yesterday */
+	                       * document, {T} tomorrow, {Y} yesterday */
 	long status;
 	const char *code;
 	const char *field; /* a detail expected, or NULL */
 	const char *rule;  /* its rule, or NULL */
 };
 
-#define NOTES "/api/v1/participants/{P}/case-notes"
-#define NOTE "/api/v1/case-notes/{N}"
-#define ADDENDA "/api/v1/case-notes/{N}/addenda"
+#define NOTES     "/api/v1/participants/{P}/case-notes"
+#define NOTE      "/api/v1/case-notes/{N}"
+#define ADDENDA   "/api/v1/case-notes/{N}/addenda"
 #define OK_FIELDS "\"subject\": \"S\", \"body\": \"B\""
 
 static const struct bad_note bad_notes[] = {
-	{"no subject", "POST", NOTES, NULL, "{\"body\": \"B\"}", 422, "validation_failed",
-	 "subject", NULL},
-	{"no body", "POST", NOTES, NULL, "{\"subject\": \"S\"}", 422, "validation_failed", "body",
-	 NULL},
-	{"an empty body", "POST", NOTES, NULL, "{\"subject\": \"S\", \"body\": \"  \"}", 422,
-	 "validation_failed", "body", NULL},
-	{"a subject that is a number", "POST", NOTES, NULL, "{\"subject\": 12, \"body\": \"B\"}", 422,
-	 "validation_failed", "subject", NULL},
-	{"a subject on two lines", "POST", NOTES, NULL, "{\"subject\": \"a\\nb\", \"body\": \"B\"}",
-	 422, "validation_failed", "subject", NULL},
-	{"an unknown note type", "POST", NOTES, NULL, "{" OK_FIELDS ", \"note_type\": \"memo\"}", 422,
-	 "validation_failed", "note_type", NULL},
-	{"an unknown contact method", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"contact_method\": \"pigeon\"}", 422, "validation_failed",
-	 "contact_method", NULL},
-	{"an unknown visibility", "POST", NOTES, NULL, "{" OK_FIELDS ", \"visibility\": \"public\"}",
-	 422, "validation_failed", "visibility", NULL},
-	{"a contact date in the future", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"contact_date\": \"{T}\"}", 422, "validation_failed", "contact_date",
-	 "R-DATE-4"},
-	{"a contact date before the enrollment's application", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": {E}, \"contact_date\": \"2024-12-31\"}", 422,
-	 "validation_failed", "contact_date", NULL},
-	{"a contact date that is no date", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"contact_date\": \"2025-02-30\"}", 422, "validation_failed",
-	 "contact_date", NULL},
-	{"a contact date of the wrong type", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"contact_date\": 20250101}", 422, "validation_failed", "contact_date",
-	 NULL},
-	{"recipients that are not strings", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"recipients\": [\"a\", 2]}", 422, "validation_failed", "recipients", NULL},
-	{"recipients that are not a list", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"recipients\": \"a\"}", 422, "validation_failed", "recipients", NULL},
-	{"21 recipients", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"recipients\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\","
-	 "\"10\",\"11\",\"12\",\"13\",\"14\",\"15\",\"16\",\"17\",\"18\",\"19\",\"20\",\"21\"]}",
-	 422, "validation_failed", "recipients", NULL},
-	{"an outcome on a general note", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"follow_up_outcome\": \"completed\"}", 422, "validation_failed",
-	 "follow_up_outcome", "R-FUP-1"},
-	{"an unknown follow-up outcome", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", \"contact_date\": "
-	 "\"{Y}\", \"contact_method\": \"phone\", \"follow_up_outcome\": \"maybe\"}",
-	 422, "validation_failed", "follow_up_outcome", "R-FUP-1"},
-	{"a follow-up note without its outcome", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", \"contact_date\": "
-	 "\"{Y}\", \"contact_method\": \"phone\"}",
-	 422, "validation_failed", "follow_up_outcome", "R-FUP-1"},
-	{"a follow-up note without its contact date", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", "
-	 "\"contact_method\": \"phone\", \"follow_up_outcome\": \"declined\"}",
-	 422, "validation_failed", "contact_date", "R-FUP-1"},
-	{"a follow-up note without its enrollment", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"note_type\": \"follow_up\", \"contact_date\": \"{Y}\", "
-	 "\"contact_method\": \"phone\", \"follow_up_outcome\": \"declined\"}",
-	 422, "validation_failed", "enrollment_id", "R-FUP-1"},
-	{"an exit note without its enrollment", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"note_type\": \"exit\"}", 422, "validation_failed", "enrollment_id",
-	 "R-EXIT-4"},
-	{"another participant's enrollment", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": {X}}", 422, "validation_failed", "enrollment_id", NULL},
-	{"an enrollment id of the wrong type", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"enrollment_id\": \"1\"}", 422, "validation_failed", "enrollment_id",
-	 NULL},
-	{"another participant's document", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"document_ids\": [{D}]}", 422, "validation_failed", "document_ids", NULL},
-	{"a document that does not exist", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"document_ids\": [999999999]}", 422, "validation_failed", "document_ids",
-	 NULL},
-	{"a document listed twice", "POST", NOTES, NULL,
-	 "{" OK_FIELDS ", \"document_ids\": [{D}, {D}]}", 422, "validation_failed", "document_ids",
-	 NULL},
-	{"an unknown field", "POST", NOTES, NULL, "{" OK_FIELDS ", \"mood\": \"calm\"}", 422,
-	 "validation_failed", "mood", NULL},
-	{"a server-set field", "POST", NOTES, NULL, "{" OK_FIELDS ", \"created_at\": \"2020\"}",
-	 422, "validation_failed", "created_at", NULL},
-	{"an unknown participant", "POST", "/api/v1/participants/999999999/case-notes", NULL,
-	 "{" OK_FIELDS "}", 404, "not_found", NULL, NULL},
-	{"malformed JSON", "POST", NOTES, NULL, "{\"subject\": ", 400, "malformed_json", NULL, NULL},
-	{"a change without If-Match", "PATCH", NOTE, NULL, "{\"subject\": \"X\"}", 428,
-	 "precondition_required", NULL, NULL},
-	{"a change with a stale version", "PATCH", NOTE, "\"9\"", "{\"subject\": \"X\"}", 412,
-	 "version_mismatch", NULL, NULL},
-	{"a change that empties the subject", "PATCH", NOTE, "\"1\"", "{\"subject\": null}", 422,
-	 "validation_failed", "subject", NULL},
-	{"a change of the note's enrollment", "PATCH", NOTE, "\"1\"", "{\"enrollment_id\": {E}}",
-	 422, "validation_failed", "enrollment_id", NULL},
-	{"a change of the note's type", "PATCH", NOTE, "\"1\"", "{\"note_type\": \"exit\"}", 422,
-	 "validation_failed", "note_type", NULL},
-	{"a change that sets a future contact date", "PATCH", NOTE, "\"1\"",
-	 "{\"contact_date\": \"{T}\"}", 422, "validation_failed", "contact_date", "R-DATE-4"},
-	{"a change of an unknown note", "PATCH", "/api/v1/case-notes/999999999", "\"1\"",
-	 "{\"subject\": \"X\"}", 404, "not_found", NULL, NULL},
-	{"an addendum without a body", "POST", ADDENDA, NULL, "{\"subject\": \"S\"}", 422,
-	 "validation_failed", "body", NULL},
-	{"an addendum with an outcome", "POST", ADDENDA, NULL,
-	 "{\"body\": \"B\", \"follow_up_outcome\": \"completed\"}", 422, "validation_failed",
-	 "follow_up_outcome", NULL},
-	{"a participant-visible addendum to a staff note", "POST", ADDENDA, NULL,
-	 "{\"body\": \"B\", \"visibility\": \"participant\"}", 422, "validation_failed",
-	 "visibility", NULL},
-	{"an addendum to an addendum", "POST", "/api/v1/case-notes/{A}/addenda", NULL,
-	 "{\"body\": \"B\"}", 409, "addendum_of_addendum", NULL, NULL},
-	{"an addendum to an unknown note", "POST", "/api/v1/case-notes/999999999/addenda", NULL,
-	 "{\"body\": \"B\"}", 404, "not_found", NULL, NULL},
+        {"no subject", "POST", NOTES, NULL, "{\"body\": \"B\"}", 422, "validation_failed",
+         "subject", NULL},
+        {"no body", "POST", NOTES, NULL, "{\"subject\": \"S\"}", 422, "validation_failed", "body",
+         NULL},
+        {"an empty body", "POST", NOTES, NULL, "{\"subject\": \"S\", \"body\": \"  \"}", 422,
+         "validation_failed", "body", NULL},
+        {"a subject that is a number", "POST", NOTES, NULL, "{\"subject\": 12, \"body\": \"B\"}",
+         422, "validation_failed", "subject", NULL},
+        {"a subject on two lines", "POST", NOTES, NULL, "{\"subject\": \"a\\nb\", \"body\": \"B\"}",
+         422, "validation_failed", "subject", NULL},
+        {"an unknown note type", "POST", NOTES, NULL, "{" OK_FIELDS ", \"note_type\": \"memo\"}",
+         422, "validation_failed", "note_type", NULL},
+        {"an unknown contact method", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"contact_method\": \"pigeon\"}", 422, "validation_failed",
+         "contact_method", NULL},
+        {"an unknown visibility", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"visibility\": \"public\"}", 422, "validation_failed", "visibility",
+         NULL},
+        {"a contact date in the future", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"contact_date\": \"{T}\"}", 422, "validation_failed", "contact_date",
+         "R-DATE-4"},
+        {"a contact date before the enrollment's application", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": {E}, \"contact_date\": \"2024-12-31\"}", 422,
+         "validation_failed", "contact_date", NULL},
+        {"a contact date that is no date", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"contact_date\": \"2025-02-30\"}", 422, "validation_failed",
+         "contact_date", NULL},
+        {"a contact date of the wrong type", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"contact_date\": 20250101}", 422, "validation_failed", "contact_date",
+         NULL},
+        {"recipients that are not strings", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"recipients\": [\"a\", 2]}", 422, "validation_failed", "recipients",
+         NULL},
+        {"recipients that are not a list", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"recipients\": \"a\"}", 422, "validation_failed", "recipients", NULL},
+        {"21 recipients", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"recipients\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\","
+         "\"10\",\"11\",\"12\",\"13\",\"14\",\"15\",\"16\",\"17\",\"18\",\"19\",\"20\",\"21\"]}",
+         422, "validation_failed", "recipients", NULL},
+        {"an outcome on a general note", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"follow_up_outcome\": \"completed\"}", 422, "validation_failed",
+         "follow_up_outcome", "R-FUP-1"},
+        {"an unknown follow-up outcome", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", \"contact_date\": "
+         "\"{Y}\", \"contact_method\": \"phone\", \"follow_up_outcome\": \"maybe\"}",
+         422, "validation_failed", "follow_up_outcome", "R-FUP-1"},
+        {"a follow-up note without its outcome", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", \"contact_date\": "
+         "\"{Y}\", \"contact_method\": \"phone\"}",
+         422, "validation_failed", "follow_up_outcome", "R-FUP-1"},
+        {"a follow-up note without its contact date", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": {E}, \"note_type\": \"follow_up\", "
+         "\"contact_method\": \"phone\", \"follow_up_outcome\": \"declined\"}",
+         422, "validation_failed", "contact_date", "R-FUP-1"},
+        {"a follow-up note without its enrollment", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"note_type\": \"follow_up\", \"contact_date\": \"{Y}\", "
+         "\"contact_method\": \"phone\", \"follow_up_outcome\": \"declined\"}",
+         422, "validation_failed", "enrollment_id", "R-FUP-1"},
+        {"an exit note without its enrollment", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"note_type\": \"exit\"}", 422, "validation_failed", "enrollment_id",
+         "R-EXIT-4"},
+        {"another participant's enrollment", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": {X}}", 422, "validation_failed", "enrollment_id",
+         NULL},
+        {"an enrollment id of the wrong type", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"enrollment_id\": \"1\"}", 422, "validation_failed", "enrollment_id",
+         NULL},
+        {"another participant's document", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"document_ids\": [{D}]}", 422, "validation_failed", "document_ids",
+         NULL},
+        {"a document that does not exist", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"document_ids\": [999999999]}", 422, "validation_failed", "document_ids",
+         NULL},
+        {"a document listed twice", "POST", NOTES, NULL,
+         "{" OK_FIELDS ", \"document_ids\": [{D}, {D}]}", 422, "validation_failed", "document_ids",
+         NULL},
+        {"an unknown field", "POST", NOTES, NULL, "{" OK_FIELDS ", \"mood\": \"calm\"}", 422,
+         "validation_failed", "mood", NULL},
+        {"a server-set field", "POST", NOTES, NULL, "{" OK_FIELDS ", \"created_at\": \"2020\"}",
+         422, "validation_failed", "created_at", NULL},
+        {"an unknown participant", "POST", "/api/v1/participants/999999999/case-notes", NULL,
+         "{" OK_FIELDS "}", 404, "not_found", NULL, NULL},
+        {"malformed JSON", "POST", NOTES, NULL, "{\"subject\": ", 400, "malformed_json", NULL,
+         NULL},
+        {"a change without If-Match", "PATCH", NOTE, NULL, "{\"subject\": \"X\"}", 428,
+         "precondition_required", NULL, NULL},
+        {"a change with a stale version", "PATCH", NOTE, "\"9\"", "{\"subject\": \"X\"}", 412,
+         "version_mismatch", NULL, NULL},
+        {"a change that empties the subject", "PATCH", NOTE, "\"1\"", "{\"subject\": null}", 422,
+         "validation_failed", "subject", NULL},
+        {"a change of the note's enrollment", "PATCH", NOTE, "\"1\"", "{\"enrollment_id\": {E}}",
+         422, "validation_failed", "enrollment_id", NULL},
+        {"a change of the note's type", "PATCH", NOTE, "\"1\"", "{\"note_type\": \"exit\"}", 422,
+         "validation_failed", "note_type", NULL},
+        {"a change that sets a future contact date", "PATCH", NOTE, "\"1\"",
+         "{\"contact_date\": \"{T}\"}", 422, "validation_failed", "contact_date", "R-DATE-4"},
+        {"a change of an unknown note", "PATCH", "/api/v1/case-notes/999999999", "\"1\"",
+         "{\"subject\": \"X\"}", 404, "not_found", NULL, NULL},
+        {"an addendum without a body", "POST", ADDENDA, NULL, "{\"subject\": \"S\"}", 422,
+         "validation_failed", "body", NULL},
+        {"an addendum with an outcome", "POST", ADDENDA, NULL,
+         "{\"body\": \"B\", \"follow_up_outcome\": \"completed\"}", 422, "validation_failed",
+         "follow_up_outcome", NULL},
+        {"a participant-visible addendum to a staff note", "POST", ADDENDA, NULL,
+         "{\"body\": \"B\", \"visibility\": \"participant\"}", 422, "validation_failed",
+         "visibility", NULL},
+        {"an addendum to an addendum", "POST", "/api/v1/case-notes/{A}/addenda", NULL,
+         "{\"body\": \"B\"}", 409, "addendum_of_addendum", NULL, NULL},
+        {"an addendum to an unknown note", "POST", "/api/v1/case-notes/999999999/addenda", NULL,
+         "{\"body\": \"B\"}", 404, "not_found", NULL, NULL},
 };
 
 /* Replaces the {X} tokens of a template; vals is indexed by the letter. */
@@ -483,7 +492,8 @@ static void bad_notes_are_refused_with_the_right_status_and_change_nothing(void)
 	note = add_note(s, pid, "{\"subject\": \"Base\", \"body\": \"A staff note.\"}");
 	CU_ASSERT_FATAL(doc > 0 && note > 0);
 	snprintf(addpath, sizeof(addpath), "/api/v1/case-notes/%lld/addenda", note);
-	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", addpath, NULL, "{\"body\": \"Addendum.\"}", &r), 0);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", addpath, NULL, "{\"body\": \"Addendum.\"}", &r),
+	                      0);
 	add = it_json_int(&r, "id", 0);
 	it_resp_free(&r);
 	CU_ASSERT_FATAL(add > 0);
@@ -553,8 +563,8 @@ static void oversized_text_is_refused_and_changes_nothing(void)
 	CU_ASSERT_EQUAL(r.status, 422);
 	CU_ASSERT(has_detail(&r, "body", NULL));
 	it_resp_free(&r);
-	snprintf(body, sizeof(body), "{\"subject\": \"S\", \"body\": \"B\", \"recipients\": [\"%s\"]}",
-		 name);
+	snprintf(body, sizeof(body),
+	         "{\"subject\": \"S\", \"body\": \"B\", \"recipients\": [\"%s\"]}", name);
 	CU_ASSERT_EQUAL(status_of(s, "POST", path, NULL, body), 422);
 	/* Twenty names of 60 characters: each fits, together past 1,000. */
 	k = (size_t)sprintf(body, "{\"subject\": \"S\", \"body\": \"B\", \"recipients\": [");
@@ -586,14 +596,15 @@ static void a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum(vo
 
 	pid = participant(s, 1, NULL);
 	CU_ASSERT_FATAL(pid > 0);
-	note = add_note(s, pid,
-			"{\"subject\": \"Outcome: deceased\", \"body\": \"Reported by his sister.\", "
-			"\"visibility\": \"participant\"}");
+	note = add_note(
+	        s, pid,
+	        "{\"subject\": \"Outcome: deceased\", \"body\": \"Reported by his sister.\", "
+	        "\"visibility\": \"participant\"}");
 	doc = add_document(s, pid);
 	CU_ASSERT_FATAL(note > 0 && doc > 0);
 	snprintf(sql, sizeof(sql),
-		 "UPDATE case_notes SET created_at = created_at - INTERVAL 25 HOUR WHERE id = %lld",
-		 note);
+	         "UPDATE case_notes SET created_at = created_at - INTERVAL 25 HOUR WHERE id = %lld",
+	         note);
 	CU_ASSERT_EQUAL_FATAL(sql_exec(sql), 0);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", note);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
@@ -601,7 +612,8 @@ static void a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum(vo
 	it_resp_free(&r);
 
 	snapshot(before);
-	CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, "\"1\"", "{\"body\": \"Changed.\"}", &r), 0);
+	CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, "\"1\"", "{\"body\": \"Changed.\"}", &r),
+	                      0);
 	CU_ASSERT_EQUAL(r.status, 409);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "note_locked");
 	snprintf(addenda, sizeof(addenda), "/api/v1/case-notes/%lld/addenda", note);
@@ -613,9 +625,10 @@ static void a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum(vo
 	/* A lock is a lock, whatever the version sent. */
 	CU_ASSERT_EQUAL(status_of(s, "PATCH", path, "\"7\"", "{\"body\": \"Changed.\"}"), 409);
 
-	snprintf(sql, sizeof(sql), "{\"body\": \"Death certificate received.\", \"document_ids\": "
-				   "[%lld]}",
-		 doc);
+	snprintf(sql, sizeof(sql),
+	         "{\"body\": \"Death certificate received.\", \"document_ids\": "
+	         "[%lld]}",
+	         doc);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", addenda, NULL, sql, &r), 0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	add = it_json_int(&r, "id", 0);
@@ -641,8 +654,8 @@ static void a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum(vo
 	it_resp_free(&r);
 	/* The addendum is itself a note: fresh, so it can be corrected. */
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", add);
-	CU_ASSERT_EQUAL(status_of(s, "PATCH", path, "\"1\"", "{\"body\": \"Certificate received.\"}"),
-			200);
+	CU_ASSERT_EQUAL(
+	        status_of(s, "PATCH", path, "\"1\"", "{\"body\": \"Certificate received.\"}"), 200);
 }
 
 static void an_exit_note_carries_its_verifying_documents(void)
@@ -659,11 +672,11 @@ static void an_exit_note_carries_its_verifying_documents(void)
 	CU_ASSERT_FATAL(doc1 > 0 && doc2 > 0);
 	/* R-EXIT-4: a case note stating the reason, with a verifying document. */
 	snprintf(body, sizeof(body),
-		 "{\"enrollment_id\": %lld, \"note_type\": \"exit\", \"subject\": \"Global "
-		 "exclusion: deceased\", \"body\": \"Death certificate attached.\", "
-		 "\"contact_date\": \"%s\", \"contact_method\": \"in_person\", \"document_ids\": "
-		 "[%lld]}",
-		 eid, day(0, d), doc1);
+	         "{\"enrollment_id\": %lld, \"note_type\": \"exit\", \"subject\": \"Global "
+	         "exclusion: deceased\", \"body\": \"Death certificate attached.\", "
+	         "\"contact_date\": \"%s\", \"contact_method\": \"in_person\", \"document_ids\": "
+	         "[%lld]}",
+	         eid, day(0, d), doc1);
 	note = add_note(s, pid, body);
 	CU_ASSERT_FATAL(note > 0);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", note);
@@ -736,8 +749,8 @@ static void a_provider_partner_cannot_reach_another_providers_notes(void)
 	CU_ASSERT_EQUAL(status_of(&lao, "POST", path, NULL, "{\"body\": \"Mine\"}"), 404);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes", theirs);
 	CU_ASSERT_EQUAL(status_of(&lao, "GET", path, NULL, NULL), 404);
-	CU_ASSERT_EQUAL(status_of(&lao, "POST", path, NULL, "{\"subject\": \"S\", \"body\": \"B\"}"),
-			404);
+	CU_ASSERT_EQUAL(
+	        status_of(&lao, "POST", path, NULL, "{\"subject\": \"S\", \"body\": \"B\"}"), 404);
 	snapshot(after);
 	for (int i = 0; i < 4; i++)
 		CU_ASSERT_EQUAL(after[i], before[i]);
@@ -749,7 +762,7 @@ static void a_provider_partner_cannot_reach_another_providers_notes(void)
 	ahs_eid = second_enrollment(s, shared, 3);
 	CU_ASSERT_FATAL(ahs_eid > 0);
 	snprintf(body, sizeof(body),
-		 "{\"enrollment_id\": %lld, \"subject\": \"AHS only\", \"body\": \"B\"}", ahs_eid);
+	         "{\"enrollment_id\": %lld, \"subject\": \"AHS only\", \"body\": \"B\"}", ahs_eid);
 	hidden = add_note(&ahs, shared, body);
 	open = add_note(&ahs, shared, "{\"subject\": \"Shared\", \"body\": \"B\"}");
 	CU_ASSERT_FATAL(hidden > 0 && open > 0);
@@ -768,8 +781,8 @@ static void a_provider_partner_cannot_reach_another_providers_notes(void)
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.1.id", 0), hidden);
 	it_resp_free(&r);
 	/* Lao may not file a note under the other provider's enrollment. */
-	snprintf(body, sizeof(body), "{\"enrollment_id\": %lld, \"subject\": \"S\", \"body\": \"B\"}",
-		 ahs_eid);
+	snprintf(body, sizeof(body),
+	         "{\"enrollment_id\": %lld, \"subject\": \"S\", \"body\": \"B\"}", ahs_eid);
 	CU_ASSERT_EQUAL(status_of(&lao, "POST", path, NULL, body), 422);
 }
 
@@ -786,28 +799,29 @@ static void a_customer_reads_only_participant_visible_notes_and_writes_none(void
 	CU_ASSERT_FATAL(mine > 0 && other > 0);
 	staff_note = add_note(s, mine, "{\"subject\": \"Staff only\", \"body\": \"Internal.\"}");
 	shown = add_note(s, mine,
-			 "{\"subject\": \"Your plan\", \"body\": \"Shared.\", \"visibility\": "
-			 "\"participant\"}");
+	                 "{\"subject\": \"Your plan\", \"body\": \"Shared.\", \"visibility\": "
+	                 "\"participant\"}");
 	other_note = add_note(s, other,
-			      "{\"subject\": \"Theirs\", \"body\": \"B\", \"visibility\": "
-			      "\"participant\"}");
+	                      "{\"subject\": \"Theirs\", \"body\": \"B\", \"visibility\": "
+	                      "\"participant\"}");
 	CU_ASSERT_FATAL(staff_note > 0 && shown > 0 && other_note > 0);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld/addenda", shown);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL, "{\"body\": \"Shared too.\"}", &r), 0);
 	shown_add = it_json_int(&r, "id", 0);
 	it_resp_free(&r);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
-				      "{\"body\": \"Staff remark.\", \"visibility\": \"staff\"}", &r),
-			      0);
+	                              "{\"body\": \"Staff remark.\", \"visibility\": \"staff\"}",
+	                              &r),
+	                      0);
 	hidden_add = it_json_int(&r, "id", 0);
 	it_resp_free(&r);
 	CU_ASSERT_FATAL(shown_add > 0 && hidden_add > 0);
 
 	snprintf(login, sizeof(login), "notecust%lld", mine);
 	snprintf(body, sizeof(body),
-		 "{\"login\": \"%s\", \"display_name\": \"Billy\", \"role\": \"customer\", "
-		 "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
-		 login, mine);
+	         "{\"login\": \"%s\", \"display_name\": \"Billy\", \"role\": \"customer\", "
+	         "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
+	         login, mine);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/users", NULL, body, &r), 0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	it_resp_free(&r);
@@ -837,30 +851,30 @@ static void a_customer_reads_only_participant_visible_notes_and_writes_none(void
 	CU_ASSERT_EQUAL(status_of(&me, "GET", path, NULL, NULL), 404);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes", mine);
 	CU_ASSERT_EQUAL(status_of(&me, "POST", path, NULL, "{\"subject\": \"S\", \"body\": \"B\"}"),
-			403);
+	                403);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", shown);
 	CU_ASSERT_EQUAL(status_of(&me, "PATCH", path, "\"1\"", "{\"subject\": \"Mine\"}"), 403);
 }
 
 static const struct it_test tests[] = {
-	{"a note is created, read, listed and changed within 24 hours",
-	 a_note_is_created_read_listed_and_changed_within_24_hours},
-	{"notes are listed newest first in pages and filtered by type",
-	 notes_are_listed_newest_first_in_pages_and_filtered_by_type},
-	{"bad notes are refused with the right status and change nothing",
-	 bad_notes_are_refused_with_the_right_status_and_change_nothing},
-	{"oversized text is refused and changes nothing",
-	 oversized_text_is_refused_and_changes_nothing},
-	{"a note older than 24 hours cannot be edited but takes an addendum",
-	 a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum},
-	{"an exit note carries its verifying documents",
-	 an_exit_note_carries_its_verifying_documents},
-	{"a retried note with the same Idempotency-Key is created once",
-	 a_retried_note_with_the_same_idempotency_key_is_created_once},
-	{"a provider partner cannot reach another provider's notes",
-	 a_provider_partner_cannot_reach_another_providers_notes},
-	{"a customer reads only participant-visible notes and writes none",
-	 a_customer_reads_only_participant_visible_notes_and_writes_none},
+        {"a note is created, read, listed and changed within 24 hours",
+         a_note_is_created_read_listed_and_changed_within_24_hours},
+        {"notes are listed newest first in pages and filtered by type",
+         notes_are_listed_newest_first_in_pages_and_filtered_by_type},
+        {"bad notes are refused with the right status and change nothing",
+         bad_notes_are_refused_with_the_right_status_and_change_nothing},
+        {"oversized text is refused and changes nothing",
+         oversized_text_is_refused_and_changes_nothing},
+        {"a note older than 24 hours cannot be edited but takes an addendum",
+         a_note_older_than_24_hours_cannot_be_edited_but_takes_an_addendum},
+        {"an exit note carries its verifying documents",
+         an_exit_note_carries_its_verifying_documents},
+        {"a retried note with the same Idempotency-Key is created once",
+         a_retried_note_with_the_same_idempotency_key_is_created_once},
+        {"a provider partner cannot reach another provider's notes",
+         a_provider_partner_cannot_reach_another_providers_notes},
+        {"a customer reads only participant-visible notes and writes none",
+         a_customer_reads_only_participant_visible_notes_and_writes_none},
 };
 
 const struct it_suite it_suite_case_notes = {"case_notes", tests, IT_LEN(tests)};

@@ -26,12 +26,12 @@
 /* Small but whole files of each kind (as in tests/unit/test_filetype.c). */
 static const char pdf[] = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n%%EOF\n";
 static const char png[] =
-	"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-	"\x00\x1f\x15\xc4\x89\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+        "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+        "\x00\x1f\x15\xc4\x89\x00\x00\x00\x00IEND\xae\x42\x60\x82";
 static const char jpeg[] = "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00"
-			   "\x00\xff\xd9";
+                           "\x00\xff\xd9";
 static const char tiff[] = "II*\x00\x08\x00\x00\x00\x01\x00\x00\x01\x03\x00\x01\x00\x00\x00"
-			   "\x01\x00\x00\x00\x00\x00\x00\x00";
+                           "\x01\x00\x00\x00\x00\x00\x00\x00";
 static const char text[] = "Verified by phone with the employer on Monday.\r\n";
 
 /* Runs SQL through stackctl; the first cell as a number (-1 on failure). */
@@ -67,7 +67,7 @@ static long long doc_audit_count(void)
 static size_t docx(unsigned char *b, size_t cap)
 {
 	static const char *const names[] = {"[Content_Types].xml", "_rels/.rels",
-					    "word/document.xml"};
+	                                    "word/document.xml"};
 	size_t locals[3], k = 0, cd;
 
 	memset(b, 0, cap);
@@ -104,9 +104,9 @@ static long long program(int second)
 
 	if (!ids[second]) {
 		snprintf(sql, sizeof(sql),
-			 "INSERT INTO programs (code, name, system_code) VALUES ('itdoc%c%ld', "
-			 "'Documents test program', 'caljobs'); SELECT LAST_INSERT_ID()",
-			 second ? 'b' : 'a', tag);
+		         "INSERT INTO programs (code, name, system_code) VALUES ('itdoc%c%ld', "
+		         "'Documents test program', 'caljobs'); SELECT LAST_INSERT_ID()",
+		         second ? 'b' : 'a', tag);
 		ids[second] = sql_num(sql);
 	}
 	return ids[second];
@@ -122,12 +122,12 @@ static long long participant(const struct it_session *s, int loc, long long *eid
 	long long pid = 0;
 
 	snprintf(body, sizeof(body),
-		 "{\"first_name\": \"Karen\", \"last_name\": \"Doctest%ld%d\", "
-		 "\"date_of_birth\": \"1980-05-04\", \"ssn_last4\": \"%04d\", "
-		 "\"confirm_duplicate\": true, \"enrollment\": {\"program_id\": %lld, "
-		 "\"location_id\": %d, \"application_date\": \"2025-01-06\", "
-		 "\"participation_date\": \"2025-01-10\", \"status\": \"enrolled\"}}",
-		 (long)time(NULL) % 100000, ++n, rand() % 10000, program(0), loc);
+	         "{\"first_name\": \"Karen\", \"last_name\": \"Doctest%ld%d\", "
+	         "\"date_of_birth\": \"1980-05-04\", \"ssn_last4\": \"%04d\", "
+	         "\"confirm_duplicate\": true, \"enrollment\": {\"program_id\": %lld, "
+	         "\"location_id\": %d, \"application_date\": \"2025-01-06\", "
+	         "\"participation_date\": \"2025-01-10\", \"status\": \"enrolled\"}}",
+	         (long)time(NULL) % 100000, ++n, rand() % 10000, program(0), loc);
 	if (it_call(s, "POST", "/api/v1/participants", NULL, body, &r) == 0 && r.status == 201) {
 		pid = it_json_int(&r, "id", 0);
 		if (eid)
@@ -147,9 +147,10 @@ static long long second_enrollment(const struct it_session *s, long long pid, in
 	long long eid = 0;
 
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", pid);
-	snprintf(body, sizeof(body),
-		 "{\"program_id\": %lld, \"location_id\": %d, \"application_date\": \"2025-02-01\"}",
-		 program(1), loc);
+	snprintf(
+	        body, sizeof(body),
+	        "{\"program_id\": %lld, \"location_id\": %d, \"application_date\": \"2025-02-01\"}",
+	        program(1), loc);
 	if (it_call(s, "POST", path, NULL, body, &r) == 0 && r.status == 201)
 		eid = it_json_int(&r, "id", 0);
 	else
@@ -162,15 +163,15 @@ static long long second_enrollment(const struct it_session *s, long long pid, in
  * POSTs body to /api/v1/documents?query as s, with Content-Type ct (NULL:
  * none at all) and any extra header line.
  */
-static int upload(const struct it_session *s, const char *query, const char *ct,
-		  const void *body, size_t len, const char *extra, struct it_resp *r)
+static int upload(const struct it_session *s, const char *query, const char *ct, const void *body,
+                  size_t len, const char *extra, struct it_resp *r)
 {
 	char path[2048], cookie[160], csrf[100], ctype[256];
 	const char *h[5];
 	int n = 0;
 
 	snprintf(path, sizeof(path), "/api/v1/documents%s%s", query && *query ? "?" : "",
-		 query ? query : "");
+	         query ? query : "");
 	snprintf(cookie, sizeof(cookie), "Cookie: %s", s->cookie);
 	snprintf(csrf, sizeof(csrf), "X-CSRF-Token: %s", s->csrf);
 	/* "Content-Type:" with no value makes curl send none. */
@@ -186,7 +187,7 @@ static int upload(const struct it_session *s, const char *query, const char *ct,
 
 /* Uploads raw and returns the new id (0 unless 201). */
 static long long upload_ok(const struct it_session *s, const char *query, const char *ct,
-			   const void *body, size_t len)
+                           const void *body, size_t len)
 {
 	struct it_resp r;
 	long long id = 0;
@@ -226,7 +227,7 @@ static void mp_field(struct mp *m, const char *name, const char *value)
 	char h[256];
 
 	snprintf(h, sizeof(h), "--B0undary\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n",
-		 name);
+	         name);
 	mp_str(m, h);
 	mp_str(m, value);
 	mp_str(m, "\r\n");
@@ -238,9 +239,9 @@ static void mp_file(struct mp *m, const char *disp, const char *ct, const void *
 	char h[512];
 
 	snprintf(h, sizeof(h),
-		 "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; %s\r\n"
-		 "Content-Type: %s\r\n\r\n",
-		 disp, ct);
+	         "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; %s\r\n"
+	         "Content-Type: %s\r\n\r\n",
+	         disp, ct);
 	mp_str(m, h);
 	mp_add(m, data, n);
 	mp_str(m, "\r\n");
@@ -274,7 +275,8 @@ static int header_count(const struct it_resp *r, const char *name, const char *v
 			while (*v == ' ')
 				v++;
 			(*all)++;
-			same += (size_t)(p + len - v) == strlen(value) && !strncmp(v, value, strlen(value));
+			same += (size_t)(p + len - v) == strlen(value) &&
+			        !strncmp(v, value, strlen(value));
 		}
 		p = eol ? eol + 2 : p + len;
 	}
@@ -293,11 +295,11 @@ static void a_pdf_uploaded_raw_is_stored_with_its_hash_and_read_back(void)
 	pid = participant(s, 1, &eid);
 	CU_ASSERT_FATAL(pid > 0 && eid > 0);
 	snprintf(query, sizeof(query),
-		 "participant_id=%lld&enrollment_id=%lld&document_type=death_certificate"
-		 "&filename=certificate.pdf",
-		 pid, eid);
+	         "participant_id=%lld&enrollment_id=%lld&document_type=death_certificate"
+	         "&filename=certificate.pdf",
+	         pid, eid);
 	CU_ASSERT_EQUAL_FATAL(upload(s, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r),
-			      0);
+	                      0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	id = it_json_int(&r, "id", 0);
 	sha256_hex(pdf, sizeof(pdf) - 1, hex);
@@ -335,10 +337,10 @@ static void a_pdf_uploaded_raw_is_stored_with_its_hash_and_read_back(void)
 	CU_ASSERT_EQUAL(header_count(&r, "Content-Type", "application/pdf", &all), 1);
 	CU_ASSERT_EQUAL(all, 1);
 	CU_ASSERT_EQUAL(header_count(&r, "Content-Disposition",
-				     "attachment; filename=\"certificate.pdf\"; "
-				     "filename*=UTF-8''certificate.pdf",
-				     &all),
-			1);
+	                             "attachment; filename=\"certificate.pdf\"; "
+	                             "filename*=UTF-8''certificate.pdf",
+	                             &all),
+	                1);
 	CU_ASSERT_EQUAL(all, 1);
 	/* nginx adds its own nosniff too: every copy must say nosniff. */
 	CU_ASSERT(header_count(&r, "X-Content-Type-Options", "nosniff", &all) >= 1);
@@ -359,10 +361,10 @@ static void a_pdf_uploaded_raw_is_stored_with_its_hash_and_read_back(void)
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "items.0.sha256"), hex);
 	it_resp_free(&r);
 	snprintf(sql, sizeof(sql),
-		 "SELECT COUNT(*) FROM audit_log WHERE entity = 'document' AND entity_id = %lld "
-		 "AND action = 'create' AND after_json LIKE '%%%s%%' AND after_json NOT LIKE "
-		 "'%%obj%%'",
-		 id, hex);
+	         "SELECT COUNT(*) FROM audit_log WHERE entity = 'document' AND entity_id = %lld "
+	         "AND action = 'create' AND after_json LIKE '%%%s%%' AND after_json NOT LIKE "
+	         "'%%obj%%'",
+	         id, hex);
 	CU_ASSERT_EQUAL(sql_num(sql), 1);
 }
 
@@ -376,12 +378,12 @@ static void every_accepted_kind_is_taken_and_stored_with_its_canonical_type(void
 		const void *data;
 		size_t len;
 	} kinds[] = {
-		{"image/png", "image/png", "document.png", png, sizeof(png) - 1},
-		{"image/jpg", "image/jpeg", "document.jpg", jpeg, sizeof(jpeg) - 1},
-		{"IMAGE/TIFF", "image/tiff", "document.tif", tiff, sizeof(tiff) - 1},
-		{DOCX_TYPE, DOCX_TYPE, "document.docx", word, word_len},
-		{"text/plain; charset=UTF-8", "text/plain; charset=utf-8", "document.txt", text,
-		 sizeof(text) - 1},
+	        {"image/png", "image/png", "document.png", png, sizeof(png) - 1},
+	        {"image/jpg", "image/jpeg", "document.jpg", jpeg, sizeof(jpeg) - 1},
+	        {"IMAGE/TIFF", "image/tiff", "document.tif", tiff, sizeof(tiff) - 1},
+	        {DOCX_TYPE, DOCX_TYPE, "document.docx", word, word_len},
+	        {"text/plain; charset=UTF-8", "text/plain; charset=utf-8", "document.txt", text,
+	         sizeof(text) - 1},
 	};
 	long long pid = participant(s, 1, NULL);
 
@@ -403,7 +405,8 @@ static void every_accepted_kind_is_taken_and_stored_with_its_canonical_type(void
 			fprintf(stderr, "\n    %s stored as %s", kinds[i].sent_as, hdr);
 		CU_ASSERT_STRING_EQUAL(hdr, kinds[i].stored_as);
 		/* No name given: "document" and the kind's extension. */
-		snprintf(query, sizeof(query), "attachment; filename=\"%s\"", kinds[i].default_name);
+		snprintf(query, sizeof(query), "attachment; filename=\"%s\"",
+		         kinds[i].default_name);
 		CU_ASSERT_PTR_NOT_NULL(it_header(&r, "Content-Disposition", hdr, sizeof(hdr)));
 		CU_ASSERT(!strncmp(hdr, query, strlen(query)));
 		it_resp_free(&r);
@@ -430,9 +433,9 @@ static void a_multipart_upload_keeps_a_utf8_name_safely_and_attaches_to_its_reco
 	mp_field(&m, "document_type", "pay stub");
 	/* A path and a name with a quote and accents (RFC 5987 form). */
 	mp_file(&m,
-		"filename=\"fallback.png\"; "
-		"filename*=UTF-8''scans%2FR%C3%A9sum%C3%A9%20%22final%22.png",
-		"image/png", png, sizeof(png) - 1);
+	        "filename=\"fallback.png\"; "
+	        "filename*=UTF-8''scans%2FR%C3%A9sum%C3%A9%20%22final%22.png",
+	        "image/png", png, sizeof(png) - 1);
 	mp_str(&m, "--B0undary--\r\n");
 	CU_ASSERT_EQUAL_FATAL(upload(s, NULL, MP_TYPE, m.p, m.len, NULL, &r), 0);
 	free(m.p);
@@ -452,16 +455,16 @@ static void a_multipart_upload_keeps_a_utf8_name_safely_and_attaches_to_its_reco
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
 	CU_ASSERT_EQUAL(r.status, 200);
 	CU_ASSERT_EQUAL(header_count(&r, "Content-Disposition",
-				     "attachment; filename=\"R_sum_ _final_.png\"; "
-				     "filename*=UTF-8''R%C3%A9sum%C3%A9%20%22final%22.png",
-				     &all),
-			1);
+	                             "attachment; filename=\"R_sum_ _final_.png\"; "
+	                             "filename*=UTF-8''R%C3%A9sum%C3%A9%20%22final%22.png",
+	                             &all),
+	                1);
 	CU_ASSERT_EQUAL(header_count(&r, "Content-Type", "image/png", &all), 1);
 	it_resp_free(&r);
 
 	snprintf(path, sizeof(path),
-		 "/api/v1/participants/%lld/documents?attached_entity=enrollment&attached_id=%lld",
-		 pid, eid);
+	         "/api/v1/participants/%lld/documents?attached_entity=enrollment&attached_id=%lld",
+	         pid, eid);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.0.id", 0), id);
 	CU_ASSERT_EQUAL(it_json_int(&r, "items.1.id", 0), 0);
@@ -479,98 +482,100 @@ struct bad_upload {
 	const char *field; /* a detail expected, or NULL */
 };
 
-#define B(lit) lit, sizeof(lit) - 1
+#define B(lit)     lit, sizeof(lit) - 1
 #define MPB(parts) "--B0undary\r\n" parts
 
 static const struct bad_upload bad_uploads[] = {
-	{"a PNG sent as a PDF", "participant_id={P}", "application/pdf", B(png), 415,
-	 "content_type_mismatch", "content_type"},
-	{"a PDF sent as text", "participant_id={P}", "text/plain", B(pdf), 415,
-	 "content_type_mismatch", "content_type"},
-	{"a DOCX name on a PNG", "participant_id={P}", DOCX_TYPE, B(png), 415,
-	 "content_type_mismatch", "content_type"},
-	{"garbage sent as a PDF", "participant_id={P}", "application/pdf", B("\x01\x02\x03\x04"), 415,
-	 "content_type_mismatch", "content_type"},
-	{"HTML declared as such", "participant_id={P}", "text/html", B("<p>hi</p>"), 415,
-	 "unsupported_media_type", "content_type"},
-	{"a GIF", "participant_id={P}", "image/gif", B("GIF89a\x01\x00\x01\x00\x80\x00"), 415,
-	 "unsupported_media_type", "content_type"},
-	{"text in Latin-1", "participant_id={P}", "text/plain; charset=iso-8859-1", B("caf\xe9"), 415,
-	 "unsupported_media_type", "content_type"},
-	{"no Content-Type", "participant_id={P}", NULL, B(pdf), 415, "unsupported_media_type", NULL},
-	{"a form-encoded body", "participant_id={P}", "application/x-www-form-urlencoded", B("a=b"),
-	 415, "unsupported_media_type", "content_type"},
-	{"no participant", "", "application/pdf", B(pdf), 422, "validation_failed",
-	 "participant_id"},
-	{"a participant id that is not a number", "participant_id=abc", "application/pdf", B(pdf),
-	 422, "validation_failed", "participant_id"},
-	{"a participant id given twice", "participant_id={P}&participant_id={P}", "application/pdf",
-	 B(pdf), 422, "validation_failed", "participant_id"},
-	{"an unknown participant", "participant_id=999999999", "application/pdf", B(pdf), 404,
-	 "not_found", NULL},
-	{"an unknown field", "participant_id={P}&colour=red", "application/pdf", B(pdf), 422,
-	 "validation_failed", "colour"},
-	{"an unknown kind of record", "participant_id={P}&attached_entity=tracker&attached_id=1",
-	 "application/pdf", B(pdf), 422, "validation_failed", "attached_entity"},
-	{"an attached kind without its id", "participant_id={P}&attached_entity=service",
-	 "application/pdf", B(pdf), 422, "validation_failed", "attached_id"},
-	{"an attached id without its kind", "participant_id={P}&attached_id=3", "application/pdf",
-	 B(pdf), 422, "validation_failed", "attached_entity"},
-	{"an attached record that does not exist",
-	 "participant_id={P}&attached_entity=service&attached_id=999999999", "application/pdf", B(pdf),
-	 422, "validation_failed", "attached_id"},
-	{"another participant's enrollment", "participant_id={P}&enrollment_id={O}", "application/pdf",
-	 B(pdf), 422, "validation_failed", "enrollment_id"},
-	{"another participant's record attached",
-	 "participant_id={P}&attached_entity=enrollment&attached_id={O}", "application/pdf", B(pdf),
-	 422, "validation_failed", "attached_id"},
-	{"an empty file", "participant_id={P}", "application/pdf", "", 0, 422, "validation_failed",
-	 "file"},
-	{"a document type of 65 characters",
-	 "participant_id={P}&document_type="
-	 "12345678901234567890123456789012345678901234567890123456789012345",
-	 "application/pdf", B(pdf), 422, "validation_failed", "document_type"},
-	{"a file name with a control character", "participant_id={P}&filename=a%01b.pdf",
-	 "application/pdf", B(pdf), 422, "validation_failed", "filename"},
-	{"a file name that is not UTF-8", "participant_id={P}&filename=caf%E9.pdf", "application/pdf",
-	 B(pdf), 422, "validation_failed", "filename"},
-	{"a multipart body without its closing boundary", "", MP_TYPE,
-	 B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n1\r\n")), 400,
-	 "malformed_multipart", NULL},
-	{"a multipart body without a boundary parameter", "", "multipart/form-data",
-	 B("--x--"), 400, "malformed_multipart", NULL},
-	{"a multipart body without a file part", "", MP_TYPE,
-	 B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
-	       "--B0undary--")),
-	 422, "validation_failed", "file"},
-	{"a file part without a filename", "", MP_TYPE,
-	 B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
-	       "--B0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n"
-	       "Content-Type: text/plain\r\n\r\nhello\r\n--B0undary--")),
-	 422, "validation_failed", "file"},
-	{"metadata in the query of a multipart upload", "participant_id={P}", MP_TYPE,
-	 B(MPB("Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-	       "Content-Type: text/plain\r\n\r\nhello\r\n--B0undary--")),
-	 422, "validation_failed", "participant_id"},
-	{"a PNG in a multipart part typed as PDF", "", MP_TYPE,
-	 B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
-	       "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
-	       "Content-Type: application/pdf\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"
-	       "\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\r\n"
-	       "--B0undary--")),
-	 415, "content_type_mismatch", "content_type"},
+        {"a PNG sent as a PDF", "participant_id={P}", "application/pdf", B(png), 415,
+         "content_type_mismatch", "content_type"},
+        {"a PDF sent as text", "participant_id={P}", "text/plain", B(pdf), 415,
+         "content_type_mismatch", "content_type"},
+        {"a DOCX name on a PNG", "participant_id={P}", DOCX_TYPE, B(png), 415,
+         "content_type_mismatch", "content_type"},
+        {"garbage sent as a PDF", "participant_id={P}", "application/pdf", B("\x01\x02\x03\x04"),
+         415, "content_type_mismatch", "content_type"},
+        {"HTML declared as such", "participant_id={P}", "text/html", B("<p>hi</p>"), 415,
+         "unsupported_media_type", "content_type"},
+        {"a GIF", "participant_id={P}", "image/gif", B("GIF89a\x01\x00\x01\x00\x80\x00"), 415,
+         "unsupported_media_type", "content_type"},
+        {"text in Latin-1", "participant_id={P}", "text/plain; charset=iso-8859-1", B("caf\xe9"),
+         415, "unsupported_media_type", "content_type"},
+        {"no Content-Type", "participant_id={P}", NULL, B(pdf), 415, "unsupported_media_type",
+         NULL},
+        {"a form-encoded body", "participant_id={P}", "application/x-www-form-urlencoded", B("a=b"),
+         415, "unsupported_media_type", "content_type"},
+        {"no participant", "", "application/pdf", B(pdf), 422, "validation_failed",
+         "participant_id"},
+        {"a participant id that is not a number", "participant_id=abc", "application/pdf", B(pdf),
+         422, "validation_failed", "participant_id"},
+        {"a participant id given twice", "participant_id={P}&participant_id={P}", "application/pdf",
+         B(pdf), 422, "validation_failed", "participant_id"},
+        {"an unknown participant", "participant_id=999999999", "application/pdf", B(pdf), 404,
+         "not_found", NULL},
+        {"an unknown field", "participant_id={P}&colour=red", "application/pdf", B(pdf), 422,
+         "validation_failed", "colour"},
+        {"an unknown kind of record", "participant_id={P}&attached_entity=tracker&attached_id=1",
+         "application/pdf", B(pdf), 422, "validation_failed", "attached_entity"},
+        {"an attached kind without its id", "participant_id={P}&attached_entity=service",
+         "application/pdf", B(pdf), 422, "validation_failed", "attached_id"},
+        {"an attached id without its kind", "participant_id={P}&attached_id=3", "application/pdf",
+         B(pdf), 422, "validation_failed", "attached_entity"},
+        {"an attached record that does not exist",
+         "participant_id={P}&attached_entity=service&attached_id=999999999", "application/pdf",
+         B(pdf), 422, "validation_failed", "attached_id"},
+        {"another participant's enrollment", "participant_id={P}&enrollment_id={O}",
+         "application/pdf", B(pdf), 422, "validation_failed", "enrollment_id"},
+        {"another participant's record attached",
+         "participant_id={P}&attached_entity=enrollment&attached_id={O}", "application/pdf", B(pdf),
+         422, "validation_failed", "attached_id"},
+        {"an empty file", "participant_id={P}", "application/pdf", "", 0, 422, "validation_failed",
+         "file"},
+        {"a document type of 65 characters",
+         "participant_id={P}&document_type="
+         "12345678901234567890123456789012345678901234567890123456789012345",
+         "application/pdf", B(pdf), 422, "validation_failed", "document_type"},
+        {"a file name with a control character", "participant_id={P}&filename=a%01b.pdf",
+         "application/pdf", B(pdf), 422, "validation_failed", "filename"},
+        {"a file name that is not UTF-8", "participant_id={P}&filename=caf%E9.pdf",
+         "application/pdf", B(pdf), 422, "validation_failed", "filename"},
+        {"a multipart body without its closing boundary", "", MP_TYPE,
+         B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n1\r\n")), 400,
+         "malformed_multipart", NULL},
+        {"a multipart body without a boundary parameter", "", "multipart/form-data", B("--x--"),
+         400, "malformed_multipart", NULL},
+        {"a multipart body without a file part", "", MP_TYPE,
+         B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
+               "--B0undary--")),
+         422, "validation_failed", "file"},
+        {"a file part without a filename", "", MP_TYPE,
+         B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
+               "--B0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n"
+               "Content-Type: text/plain\r\n\r\nhello\r\n--B0undary--")),
+         422, "validation_failed", "file"},
+        {"metadata in the query of a multipart upload", "participant_id={P}", MP_TYPE,
+         B(MPB("Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+               "Content-Type: text/plain\r\n\r\nhello\r\n--B0undary--")),
+         422, "validation_failed", "participant_id"},
+        {"a PNG in a multipart part typed as PDF", "", MP_TYPE,
+         B(MPB("Content-Disposition: form-data; name=\"participant_id\"\r\n\r\n{P}\r\n"
+               "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+               "Content-Type: application/pdf\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"
+               "\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\r\n"
+               "--B0undary--")),
+         415, "content_type_mismatch", "content_type"},
 };
 
 /* Replaces {P} and {O} in a template (query or body) into out; returns its length. */
 static size_t fill(const char *tpl, size_t len, long long pid, long long other, char *out,
-		   size_t cap)
+                   size_t cap)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < len && k + 24 < cap; i++) {
 		if (tpl[i] == '{' && len - i >= 3 && (tpl[i + 1] == 'P' || tpl[i + 1] == 'O') &&
 		    tpl[i + 2] == '}') {
-			k += (size_t)snprintf(out + k, cap - k, "%lld", tpl[i + 1] == 'P' ? pid : other);
+			k += (size_t)snprintf(out + k, cap - k, "%lld",
+			                      tpl[i + 1] == 'P' ? pid : other);
 			i += 2;
 		} else {
 			out[k++] = tpl[i];
@@ -626,13 +631,13 @@ static void unknown_documents_and_bad_list_parameters_are_refused(void)
 		const char *path;
 		long status;
 	} cases[] = {
-		{"/api/v1/documents/999999999", 404},
-		{"/api/v1/documents/999999999/content", 404},
-		{"/api/v1/participants/999999999/documents", 404},
-		{"/api/v1/participants/1/documents?attached_entity=bogus&attached_id=1", 400},
-		{"/api/v1/participants/1/documents?attached_entity=service", 400},
-		{"/api/v1/participants/1/documents?enrollment_id=x", 400},
-		{"/api/v1/participants/1/documents?limit=0", 400},
+	        {"/api/v1/documents/999999999", 404},
+	        {"/api/v1/documents/999999999/content", 404},
+	        {"/api/v1/participants/999999999/documents", 404},
+	        {"/api/v1/participants/1/documents?attached_entity=bogus&attached_id=1", 400},
+	        {"/api/v1/participants/1/documents?attached_entity=service", 400},
+	        {"/api/v1/participants/1/documents?enrollment_id=x", 400},
+	        {"/api/v1/participants/1/documents?limit=0", 400},
 	};
 
 	for (size_t i = 0; i < IT_LEN(cases); i++) {
@@ -656,16 +661,16 @@ static void a_document_cannot_be_attached_to_a_locked_case_note_but_to_its_adden
 	CU_ASSERT_FATAL(pid > 0);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes", pid);
 	CU_ASSERT_EQUAL_FATAL(
-		it_call(s, "POST", path, NULL,
-			"{\"subject\": \"Deceased\", \"body\": \"Notified by family.\"}", &r),
-		0);
+	        it_call(s, "POST", path, NULL,
+	                "{\"subject\": \"Deceased\", \"body\": \"Notified by family.\"}", &r),
+	        0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	note = it_json_int(&r, "id", 0);
 	it_resp_free(&r);
 
 	/* Within 24 hours the document joins the note's documents. */
-	snprintf(query, sizeof(query), "participant_id=%lld&attached_entity=case_note&attached_id=%lld",
-		 pid, note);
+	snprintf(query, sizeof(query),
+	         "participant_id=%lld&attached_entity=case_note&attached_id=%lld", pid, note);
 	CU_ASSERT_FATAL(upload_ok(s, query, "application/pdf", pdf, sizeof(pdf) - 1) > 0);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", note);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
@@ -673,11 +678,12 @@ static void a_document_cannot_be_attached_to_a_locked_case_note_but_to_its_adden
 	it_resp_free(&r);
 
 	snprintf(sql, sizeof(sql),
-		 "UPDATE case_notes SET created_at = created_at - INTERVAL 25 HOUR WHERE id = %lld",
-		 note);
+	         "UPDATE case_notes SET created_at = created_at - INTERVAL 25 HOUR WHERE id = %lld",
+	         note);
 	CU_ASSERT_EQUAL_FATAL(sql_exec(sql), 0);
 	docs = doc_count();
-	CU_ASSERT_EQUAL_FATAL(upload(s, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(upload(s, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r),
+	                      0);
 	CU_ASSERT_EQUAL(r.status, 409);
 	CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "note_locked");
 	it_resp_free(&r);
@@ -685,12 +691,13 @@ static void a_document_cannot_be_attached_to_a_locked_case_note_but_to_its_adden
 
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld/addenda", note);
 	CU_ASSERT_EQUAL_FATAL(
-		it_call(s, "POST", path, NULL, "{\"body\": \"Death certificate received.\"}", &r), 0);
+	        it_call(s, "POST", path, NULL, "{\"body\": \"Death certificate received.\"}", &r),
+	        0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	add = it_json_int(&r, "id", 0);
 	it_resp_free(&r);
-	snprintf(query, sizeof(query), "participant_id=%lld&attached_entity=case_note&attached_id=%lld",
-		 pid, add);
+	snprintf(query, sizeof(query),
+	         "participant_id=%lld&attached_entity=case_note&attached_id=%lld", pid, add);
 	CU_ASSERT(upload_ok(s, query, "application/pdf", pdf, sizeof(pdf) - 1) > 0);
 	snprintf(path, sizeof(path), "/api/v1/case-notes/%lld", note);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
@@ -720,7 +727,8 @@ static void a_retried_upload_with_the_same_idempotency_key_stores_one_document(v
 	CU_ASSERT_EQUAL(it_json_int(&r, "id", 0), first);
 	it_resp_free(&r);
 	/* The same key with another file is a misuse of the key. */
-	CU_ASSERT_EQUAL_FATAL(upload(s, query, "application/pdf", pdf, sizeof(pdf) - 1, key, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(upload(s, query, "application/pdf", pdf, sizeof(pdf) - 1, key, &r),
+	                      0);
 	CU_ASSERT_EQUAL(r.status, 422);
 	it_resp_free(&r);
 	CU_ASSERT_EQUAL(doc_count(), docs + 1);
@@ -762,8 +770,8 @@ static void a_provider_partner_cannot_reach_another_providers_documents(void)
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/documents", theirs);
 	CU_ASSERT_EQUAL(status_of(&lao, path), 404);
 	docs = doc_count();
-	CU_ASSERT_EQUAL_FATAL(upload(&lao, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r),
-			      0);
+	CU_ASSERT_EQUAL_FATAL(
+	        upload(&lao, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r), 0);
 	CU_ASSERT_EQUAL(r.status, 404);
 	it_resp_free(&r);
 	CU_ASSERT_EQUAL(doc_count(), docs);
@@ -795,8 +803,8 @@ static void a_provider_partner_cannot_reach_another_providers_documents(void)
 	it_resp_free(&r);
 	/* Lao may not file a document under the other provider's enrollment. */
 	snprintf(query, sizeof(query), "participant_id=%lld&enrollment_id=%lld", shared, ahs_eid);
-	CU_ASSERT_EQUAL_FATAL(upload(&lao, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r),
-			      0);
+	CU_ASSERT_EQUAL_FATAL(
+	        upload(&lao, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r), 0);
 	CU_ASSERT_EQUAL(r.status, 422);
 	it_resp_free(&r);
 }
@@ -819,9 +827,9 @@ static void a_customer_reads_their_own_documents_and_uploads_nothing(void)
 	CU_ASSERT_FATAL(doc > 0 && other_doc > 0);
 	snprintf(login, sizeof(login), "doccust%lld", mine);
 	snprintf(body, sizeof(body),
-		 "{\"login\": \"%s\", \"display_name\": \"Karen\", \"role\": \"customer\", "
-		 "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
-		 login, mine);
+	         "{\"login\": \"%s\", \"display_name\": \"Karen\", \"role\": \"customer\", "
+	         "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
+	         login, mine);
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/users", NULL, body, &r), 0);
 	CU_ASSERT_EQUAL_FATAL(r.status, 201);
 	it_resp_free(&r);
@@ -836,7 +844,7 @@ static void a_customer_reads_their_own_documents_and_uploads_nothing(void)
 	CU_ASSERT_EQUAL(status_of(&me, path), 404);
 	snprintf(query, sizeof(query), "participant_id=%lld", mine);
 	CU_ASSERT_EQUAL_FATAL(upload(&me, query, "application/pdf", pdf, sizeof(pdf) - 1, NULL, &r),
-			      0);
+	                      0);
 	CU_ASSERT_EQUAL(r.status, 403);
 	it_resp_free(&r);
 }
@@ -935,26 +943,26 @@ static void an_upload_larger_than_document_max_bytes_is_refused_with_413(void)
 }
 
 static const struct it_test tests[] = {
-	{"a PDF uploaded raw is stored with its hash and read back with exact headers",
-	 a_pdf_uploaded_raw_is_stored_with_its_hash_and_read_back},
-	{"every accepted kind is taken and stored with its canonical type",
-	 every_accepted_kind_is_taken_and_stored_with_its_canonical_type},
-	{"a multipart upload keeps a UTF-8 name safely and attaches to its record",
-	 a_multipart_upload_keeps_a_utf8_name_safely_and_attaches_to_its_record},
-	{"bad uploads are refused with the right status and change nothing",
-	 bad_uploads_are_refused_with_the_right_status_and_change_nothing},
-	{"unknown documents and bad list parameters are refused",
-	 unknown_documents_and_bad_list_parameters_are_refused},
-	{"a document cannot be attached to a locked case note but to its addendum",
-	 a_document_cannot_be_attached_to_a_locked_case_note_but_to_its_addendum},
-	{"a retried upload with the same Idempotency-Key stores one document",
-	 a_retried_upload_with_the_same_idempotency_key_stores_one_document},
-	{"a provider partner cannot reach another provider's documents",
-	 a_provider_partner_cannot_reach_another_providers_documents},
-	{"a customer reads their own documents and uploads nothing",
-	 a_customer_reads_their_own_documents_and_uploads_nothing},
-	{"an upload larger than document_max_bytes is refused with 413",
-	 an_upload_larger_than_document_max_bytes_is_refused_with_413},
+        {"a PDF uploaded raw is stored with its hash and read back with exact headers",
+         a_pdf_uploaded_raw_is_stored_with_its_hash_and_read_back},
+        {"every accepted kind is taken and stored with its canonical type",
+         every_accepted_kind_is_taken_and_stored_with_its_canonical_type},
+        {"a multipart upload keeps a UTF-8 name safely and attaches to its record",
+         a_multipart_upload_keeps_a_utf8_name_safely_and_attaches_to_its_record},
+        {"bad uploads are refused with the right status and change nothing",
+         bad_uploads_are_refused_with_the_right_status_and_change_nothing},
+        {"unknown documents and bad list parameters are refused",
+         unknown_documents_and_bad_list_parameters_are_refused},
+        {"a document cannot be attached to a locked case note but to its addendum",
+         a_document_cannot_be_attached_to_a_locked_case_note_but_to_its_addendum},
+        {"a retried upload with the same Idempotency-Key stores one document",
+         a_retried_upload_with_the_same_idempotency_key_stores_one_document},
+        {"a provider partner cannot reach another provider's documents",
+         a_provider_partner_cannot_reach_another_providers_documents},
+        {"a customer reads their own documents and uploads nothing",
+         a_customer_reads_their_own_documents_and_uploads_nothing},
+        {"an upload larger than document_max_bytes is refused with 413",
+         an_upload_larger_than_document_max_bytes_is_refused_with_413},
 };
 
 const struct it_suite it_suite_documents = {"documents", tests, IT_LEN(tests)};

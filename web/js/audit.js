@@ -2,7 +2,7 @@
 // who changed what and when, from GET /audit (newest first). Each row lists
 // only the fields that changed, as "field: before → after".
 import * as api from './api.js';
-import { h, replace } from './dom.js';
+import { h, replace, scrollRegion } from './dom.js';
 import { when } from './format.js';
 
 const ACTIONS = {
@@ -68,7 +68,7 @@ export function auditPanel(entity, id, labels = {}) {
       h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Details'))),
     body);
   const section = h('section', { class: 'panel', 'aria-labelledby': headingId, 'aria-busy': 'true' },
-    h('h2', { id: headingId }, 'History'), status, h('div', { class: 'table-wrap' }, table), more);
+    h('h2', { id: headingId }, 'History'), status, scrollRegion('History (table)', table), more);
 
   async function load(cursor) {
     section.setAttribute('aria-busy', 'true');

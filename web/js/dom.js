@@ -103,3 +103,10 @@ export function focus(el) {
   }
   el.focus();
 }
+
+// A box that scrolls sideways when its content (a wide table) does not fit.
+// Keyboard users must be able to scroll it too, so it is a focusable,
+// labelled region (WCAG 2.1.1; axe's scrollable-region-focusable).
+export function scrollRegion(label, content) {
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, content);
+}

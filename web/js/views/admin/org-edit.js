@@ -12,8 +12,7 @@ import { notFound } from '../problem.js';
 import { kindOf } from './org-kinds.js';
 import { adminHeader } from './nav.js';
 import { status } from './table.js';
-import { saveChanges, showStale, facts } from './record.js';
-import { capital } from './org-new.js';
+import { saveChanges, showStale, facts, capital } from './record.js';
 
 export default {
   async render({ params }) {

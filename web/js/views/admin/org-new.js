@@ -9,16 +9,7 @@ import { flash } from '../../announce.js';
 import { notFound } from '../problem.js';
 import { kindOf } from './org-kinds.js';
 import { adminHeader } from './nav.js';
-
-// The body of a create: the fields that have a value (the API fills in
-// defaults for the rest).
-export function filled(values) {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)));
-}
-
-export function capital(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+import { filled, capital } from './record.js';
 
 export default {
   async render({ params }) {

@@ -1,7 +1,7 @@
-// views/admin/record.js: what the edit screens of users and organisation
-// records share: saving only the changed fields with If-Match, the stale-
-// version path (412: show what changed, offer to reload), and the facts
-// line under the heading.
+// views/admin/record.js: what the create and edit screens of users and
+// organisation records share: the body of a create, saving only the changed
+// fields with If-Match, the stale-version path (412: show what changed,
+// offer to reload), and the facts line under the heading.
 import * as api from '../../api.js';
 import { h } from '../../dom.js';
 import { announce } from '../../announce.js';
@@ -37,4 +37,14 @@ export async function showStale(form, path, noun) {
 export function facts(record) {
   return h('p', { class: 'muted record-facts' },
     `Version ${record.version} · created ${when(record.created_at)} · last changed ${when(record.updated_at)}`);
+}
+
+// The body of a create: the fields that have a value (the API fills in
+// defaults for the rest).
+export function filled(values) {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)));
+}
+
+export function capital(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,6 +1,6 @@
 // views/admin/table.js: the parts every admin list shares: the toolbar with
 // "Show N entries" (and a search box where the API has one), and the table.
-import { h } from '../../dom.js';
+import { h, scrollRegion } from '../../dom.js';
 import { PAGE_SIZES } from '../../pager.js';
 
 // A GET-like form: submitting it goes to the same list with new options.
@@ -22,7 +22,7 @@ export function listOptions({ limit, search }) {
 // row header (its cell usually links to the record).
 export function table({ caption, columns, rows, empty }) {
   if (!rows.length) return h('p', { class: 'empty' }, empty);
-  return h('div', { class: 'table-wrap' },
+  return scrollRegion(`${caption} (table)`,
     h('table', { class: 'table' },
       h('caption', { class: 'visually-hidden' }, caption),
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)))),

@@ -6,7 +6,7 @@ import { RecordForm } from '../../form.js';
 import { flash } from '../../announce.js';
 import { adminHeader } from './nav.js';
 import { userFields } from './user-fields.js';
-import { filled } from './org-new.js';
+import { filled } from './record.js';
 
 export default {
   async render() {
