@@ -45,6 +45,8 @@ static const struct {
 	{"enrollment", SCOPE_ENROLLMENT, NULL},
 	{"service", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM services WHERE id = ?"},
 	{"goal", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM goals WHERE id = ?"},
+	{"case_note", SCOPE_PARTICIPANT, "SELECT participant_id FROM case_notes WHERE id = ?"},
+	{"document", SCOPE_PARTICIPANT, "SELECT participant_id FROM documents WHERE id = ?"},
 };
 
 /* The id of the participant or enrollment that owns record id of entity i;

@@ -35,6 +35,7 @@
 #include "store/employment.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The columns' sizes in migration 0011 where they are below the rules'. */
@@ -159,7 +160,8 @@ static void read_job(struct pw_ctx *ctx, int create, struct pw_job *j, json_obje
 {
 	struct pw_fields fl = {ctx->body, details};
 	struct pw_violations v;
-	const char *code = NULL;
+	const char *code = NULL, *periods[PW_WAGE_YEAR];
+	size_t np = 0;
 	long long cents = 0;
 	double hours = 0.0;
 	int b = 0;
@@ -188,15 +190,14 @@ static void read_job(struct pw_ctx *ctx, int create, struct pw_job *j, json_obje
 		j->wage_cents = cents;
 	else if (outcomes_null(ctx, "wage"))
 		j->wage_cents = 0;
+	for (int p = PW_WAGE_HOUR; p <= PW_WAGE_YEAR; p++)
+		periods[np++] = pw_employment_wage_period_code((enum pw_wage_period)p);
 	code = pw_employment_wage_period_code(j->wage_period);
 	code = *code ? code : NULL;
-	{
-		static const char *const periods[] = {"hour", "week", "month", "year"};
-		outcomes_code(ctx, &fl, "wage_period", periods, PW_ARRAY_LEN(periods), &code);
-		j->wage_period = PW_WAGE_NONE;
-		if (code)
-			pw_employment_wage_period_from_code(code, &j->wage_period);
-	}
+	outcomes_code(ctx, &fl, "wage_period", periods, np, &code);
+	j->wage_period = PW_WAGE_NONE;
+	if (code)
+		pw_employment_wage_period_from_code(code, &j->wage_period);
 	code = pw_education_answer_code(j->meets_needs);
 	code = *code ? code : NULL;
 	outcomes_code(ctx, &fl, "meets_needs", answers, PW_ARRAY_LEN(answers), &code);

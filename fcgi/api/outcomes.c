@@ -81,6 +81,10 @@ void outcomes_name_rule(json_object *details, const char *rule, const char *cons
 		    !json_object_object_get_ex(d, "field", &f) || !f)
 			continue;
 		field = json_object_get_string(f);
+		if (!fields) {
+			json_object_object_add(d, "rule", json_object_new_string(rule));
+			continue;
+		}
 		for (size_t k = 0; k < n; k++) {
 			if (!strcmp(field, fields[k])) {
 				json_object_object_add(d, "rule", json_object_new_string(rule));

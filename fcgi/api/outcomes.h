@@ -38,8 +38,8 @@ void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *nam
                  long long *out);
 
 /* Adds "rule": rule to each detail of details that concerns one of
- * fields[0..n) and names no rule yet, so every field problem of a record
- * says which rule governs the field. */
+ * fields[0..n) (every field when fields is NULL) and names no rule yet, so
+ * every field problem of a record says which rule governs the field. */
 void outcomes_name_rule(json_object *details, const char *rule, const char *const *fields,
                         size_t n);
 

@@ -28,14 +28,20 @@ export async function heading(page) {
   return (await h1.first().textContent()).trim();
 }
 
-// Waits until the h1 matches text (a string or RegExp).
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Waits until the h1 reads text exactly (a string), or matches a RegExp.
+// Exactly: "Provider: X" must not be taken for "Provider: X West".
 export async function waitForHeading(page, text) {
-  await page.locator('main h1', { hasText: text }).first().waitFor();
+  const want = typeof text === 'string' ? new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) : text;
+  await page.locator('main h1', { hasText: want }).first().waitFor();
 }
 
 // A form control by the start of its label ("Login" matches "Login (required)").
 export function field(page, label) {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  return page.getByLabel(new RegExp(`^${escapeRegExp(label)}`));
 }
 
 // The text of the error shown beside a control (through aria-describedby).
