@@ -19,6 +19,14 @@
 #   PATHWAY_TEST_CTL         tests/integration/stackctl (db-stop, db-start, sql ...)
 #   PATHWAY_FCGI_BIN, PATHWAY_ADMIN_BIN  the binaries under test
 #
+# With PATHWAY_TEST_VALGRIND=1 (tests/run does this with a build without
+# sanitizers) the workers run under valgrind, every process with its own log,
+# and only the suites in PATHWAY_TEST_SUITES (comma-separated; default a
+# selection that walks the main request paths without the process tests,
+# which time signals) are run; any valgrind error or leak fails the run.
+# Password hashing is made cheap for that run (valgrind makes Argon2's
+# 19 MiB slow), which changes no code path.
+#
 # Exit status: the suite's, or 1 when the stack cannot be built or torn down
 # cleanly (the workers must exit 0 on SIGTERM; sanitizer reports from the
 # workers fail the run). Never 77: these tests do not skip. On failure the
@@ -38,6 +46,38 @@ readonly CTL=$abs_top_srcdir/tests/integration/stackctl
 
 TEST_DIR=
 SUITE_STATUS=1
+VALGRIND=${PATHWAY_TEST_VALGRIND:-}
+SUITES=${PATHWAY_TEST_SUITES:-}
+[[ -n $VALGRIND && -z $SUITES ]] && SUITES=health,http,org,participants,services,idempotency
+
+# Writes a wrapper that runs the workers under valgrind (forked workers are
+# followed as they are forked) and prints its path.
+valgrind_wrapper() {
+	local w=$TEST_DIR/valgrind-pathway-fcgi
+	printf '%s\n' '#!/bin/sh' \
+		"exec valgrind --quiet --error-exitcode=99 --leak-check=full \\" \
+		"  --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \\" \
+		"  --num-callers=30 --log-file='$TEST_DIR/valgrind/%p.log' '$FCGI_BIN' \"\$@\"" >"$w"
+	chmod +x "$w"
+	printf '%s\n' "$w"
+}
+
+# Fails when any valgrind log holds an error or a leak.
+check_valgrind_logs() {
+	local log errors=0
+	[[ -n $VALGRIND ]] || return 0
+	for log in "$TEST_DIR"/valgrind/*.log; do
+		[[ -s $log ]] || continue
+		printf -- '---- valgrind %s ----\n' "$log" >&2
+		cat -- "$log" >&2
+		errors=1
+	done
+	if ((errors)); then
+		printf 'FAIL: valgrind reported errors or leaks in the workers (above)\n' >&2
+		return 1
+	fi
+	printf 'valgrind: no errors or leaks in the workers\n'
+}
 
 # Options for the throwaway MariaDB: small and fast rather than durable.
 write_mysqld_opts() {
@@ -84,6 +124,11 @@ run_suite() {
 	pw_db_start
 	pw_db_create
 	pw_fcgi_write_conf "$PROCESSES" "$THREADS"
+	if [[ -n $VALGRIND ]]; then
+		mkdir -p "$TEST_DIR/valgrind"
+		printf '\n[auth]\n%s\n%s\n' 'password_opslimit = 1' 'password_memlimit_kib = 8192' \
+			>>"$PW_FCGI_CONF"
+	fi
 	pw_fcgi_check_conf "$FCGI_BIN"
 	pw_step "migrating"
 	pw_admin "$ADMIN_BIN" migrate --dir "$abs_top_srcdir/db/migrations" || pw_die "pathway-admin migrate failed"
@@ -92,7 +137,11 @@ run_suite() {
 
 	local -a san_env
 	mapfile -t san_env < <(pw_sanitizer_env "$TEST_DIR/sanitizer")
-	pw_fcgi_start "$FCGI_BIN" "${san_env[@]}"
+	if [[ -n $VALGRIND ]]; then
+		pw_fcgi_start "$(valgrind_wrapper)"
+	else
+		pw_fcgi_start "$FCGI_BIN" "${san_env[@]}"
+	fi
 	local port
 	port=$(start_nginx_on_free_port)
 	local url=http://127.0.0.1:$port
@@ -104,8 +153,8 @@ run_suite() {
 	export PATHWAY_TEST_PIDFILE=$PW_FCGI_PIDFILE PATHWAY_TEST_DB_SOCKET=$PW_DB_SOCKET
 	export PATHWAY_TEST_MIGRATIONS=$abs_top_srcdir/db/migrations PATHWAY_TEST_CTL=$CTL
 	export PATHWAY_FCGI_BIN=$FCGI_BIN PATHWAY_ADMIN_BIN=$ADMIN_BIN
-	pw_step "running $ITEST_BIN"
-	if "$ITEST_BIN"; then
+	pw_step "running $ITEST_BIN${SUITES:+ (suites $SUITES)}"
+	if "$ITEST_BIN" ${SUITES:+"$SUITES"}; then
 		SUITE_STATUS=0
 	else
 		SUITE_STATUS=$?
@@ -167,6 +216,7 @@ finish() {
 		stop_workers_checked || status=1
 		pw_db_stop || printf 'warning: MariaDB had to be killed\n' >&2
 		check_sanitizer_reports || status=1
+		check_valgrind_logs || status=1
 		if ((status != 0)); then
 			for log in "$TEST_DIR"/log/*; do
 				pw_show_log "$log" 25
