@@ -386,8 +386,11 @@ pw_db_init() {
 		return 0
 	fi
 	pw_step "creating a MariaDB data directory in $PW_DB_DATADIR"
-	mkdir -p -- "$PW_DB_DATADIR"
+	mkdir -p -- "$PW_DB_DATADIR" "$PW_I/tmp/mysql"
+	# Its own temporary directory: servers of other instances (a test run
+	# beside a dev instance) must not meet in a shared /tmp.
 	mariadb-install-db --no-defaults --datadir="$PW_DB_DATADIR" --user=root \
+		--tmpdir="$PW_I/tmp/mysql" \
 		--skip-test-db >"$PW_I/log/mariadb-install-db.log" 2>&1 || {
 		pw_show_log "$PW_I/log/mariadb-install-db.log" 40
 		pw_die "mariadb-install-db failed for $PW_DB_DATADIR"
@@ -413,7 +416,8 @@ pw_db_start() {
 	fi
 	# setsid: a terminal's SIGINT/SIGHUP must not reach the server; its output
 	# goes to files so a caller reading our stdout (popen) is not held open.
-	setsid mariadbd --no-defaults --datadir="$PW_DB_DATADIR" \
+	mkdir -p -- "$PW_I/tmp/mysql"
+	setsid mariadbd --no-defaults --datadir="$PW_DB_DATADIR" --tmpdir="$PW_I/tmp/mysql" \
 		--socket="$PW_DB_SOCKET" --skip-networking --user=root \
 		--pid-file="$PW_DB_PIDFILE" --log-error="$PW_DB_LOG" \
 		${extra[@]+"${extra[@]}"} </dev/null >>"$PW_I/log/mysqld.out" 2>&1 &

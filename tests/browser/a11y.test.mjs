@@ -3,8 +3,12 @@
 // The other test files check the screens they pass through (sign-in steps,
 // errors, dialogs, the conflict panel); this one walks the rest.
 import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch, newContext, openPage, screen } from './lib/browser.mjs';
-import { ACCOUNTS, signIn, waitForHeading, expectHash } from './lib/app.mjs';
+import { ACCOUNTS, signIn, waitForHeading, expectHash, settled } from './lib/app.mjs';
+import { WEB_ROOT, BASE_URL } from './lib/env.mjs';
 
 let browser;
 before(async () => {
@@ -45,9 +49,8 @@ test('every admin screen passes axe, at desktop width and on a phone', async () 
       await page.evaluate((h) => { window.location.hash = h; }, hash);
       await expectHash(page, hash);
       await waitForHeading(page, title);
-      // Parts that load after the screen (the history panel) say so with
-      // aria-busy: wait for them to settle.
-      await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+      // The history panel loads after the screen: wait for it.
+      await settled(page);
       await screen(page, `${name}${suffix}`);
     }
     await watch.check();
@@ -64,5 +67,23 @@ test('the sign-in screen and a partner home pass axe on a phone', async () => {
   await waitForHeading(page, `Welcome, ${ACCOUNTS.ahs.name}`);
   await screen(page, 'a11y-home-partner-phone');
   await watch.check();
+  await context.close();
+});
+
+test('the app is served under the shipped CSP, and the watch on every page catches a violation', async () => {
+  const shipped = readFileSync(join(WEB_ROOT, '..', 'conf', 'nginx', 'pathway.conf'), 'utf8')
+    .match(/add_header Content-Security-Policy "([^"]+)"/)[1];
+  const context = await newContext(browser);
+  const { page, watch } = await openPage(context, '#/signin');
+  for (const path of ['/', '/js/app.js', '/api/v1/health']) {
+    const response = await context.request.get(`${BASE_URL}${path}`);
+    assert.equal(response.headers()['content-security-policy'], shipped, path);
+  }
+  await waitForHeading(page, 'Sign in to Pathway');
+  await watch.check();
+  // A style attribute set from script is what style-src 'self' refuses.
+  await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+  await page.waitForFunction(() => window.__cspViolations.length > 0);
+  await assert.rejects(watch.check(), /CSP violation: style-src/);
   await context.close();
 });

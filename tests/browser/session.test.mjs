@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newContext, openPage, screen } from './lib/browser.mjs';
-import { ACCOUNTS, signIn, heading, waitForHeading, field, notice, expectHash } from './lib/app.mjs';
+import { ACCOUNTS, signIn, waitForHeading, settled, field, notice, expectHash } from './lib/app.mjs';
 import { sql, quote } from './lib/env.mjs';
 
 let browser;
@@ -39,7 +39,7 @@ test('after the session ends, saving leads to sign-in and then back to the same 
   await screen(page, 'signin-session-ended');
   await signIn(page, ACCOUNTS.session);
   await expectHash(page, '#/admin/providers/2');
-  assert.equal(await heading(page), 'Provider: Asian Human Services');
+  await waitForHeading(page, 'Provider: Asian Human Services');
   // The record was not changed by the refused save.
   assert.equal(await field(page, 'Agency code').inputValue(), 'AHS-IL-07');
   await watch.check();
@@ -70,6 +70,8 @@ test('a deep link opened while signed out survives signing in and a reload', asy
   await signIn(page, ACCOUNTS.state);
   await expectHash(page, '#/admin/regions/2');
   await waitForHeading(page, 'Region: Chicago Cook Workforce Area');
+  // Reloading while the history still loads would abort that request.
+  await settled(page);
   await page.reload();
   await expectHash(page, '#/admin/regions/2');
   await waitForHeading(page, 'Region: Chicago Cook Workforce Area');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newContext, openPage, screen } from './lib/browser.mjs';
-import { ACCOUNTS, signIn, heading, waitForHeading, field, fieldError, notice, expectHash } from './lib/app.mjs';
+import { ACCOUNTS, signIn, waitForHeading, field, fieldError, notice, expectHash } from './lib/app.mjs';
 import { codeFor, hotp, currentStep, markUsed } from './lib/totp.mjs';
 import { PASSWORD, sql, quote } from './lib/env.mjs';
 
@@ -35,7 +35,7 @@ test('a provider partner signs in and sees who they are and which locations they
     await screen(page, 'signin');
     await signIn(page, ACCOUNTS.partner);
     await expectHash(page, '#/');
-    assert.equal(await heading(page), `Welcome, ${ACCOUNTS.partner.name}`);
+    await waitForHeading(page, `Welcome, ${ACCOUNTS.partner.name}`);
     const header = page.getByRole('banner');
     await header.getByText(ACCOUNTS.partner.name).waitFor();
     await header.getByText('Provider partner').waitFor();
@@ -51,7 +51,7 @@ test('a non-statewide user who opens an admin address is told it is not for thei
     await signIn(page, ACCOUNTS.intermediary);
     // Brought back to the address they opened, which they may not use.
     await expectHash(page, '#/admin/users');
-    assert.equal(await heading(page), 'Not available for your role');
+    await waitForHeading(page, 'Not available for your role');
     assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0);
     await screen(page, 'no-access');
   });

@@ -2,7 +2,7 @@
 // who changed what and when, from GET /audit (newest first). Each row lists
 // only the fields that changed, as "field: before → after".
 import * as api from './api.js';
-import { h, replace, scrollRegion } from './dom.js';
+import { h, replace, scrollRegion, focus } from './dom.js';
 import { when } from './format.js';
 
 const ACTIONS = {
@@ -89,12 +89,16 @@ export function auditPanel(entity, id, labels = {}) {
       section.removeAttribute('aria-busy');
     }
   }
-  more.addEventListener('click', (event) => {
+  more.addEventListener('click', async (event) => {
     const button = event.target.closest('[data-more]');
-    if (button) {
-      button.disabled = true;
-      load(button.dataset.more);
-    }
+    if (!button) return;
+    button.disabled = true;
+    const firstNew = body.children.length;
+    await load(button.dataset.more);
+    // The clicked button is gone: focus the next one, or the first older row.
+    const next = more.querySelector('button');
+    if (next) next.focus();
+    else focus(body.children[firstNew] ? body.children[firstNew].firstElementChild : table);
   });
   load(null);
   return section;

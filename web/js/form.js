@@ -91,10 +91,13 @@ export function describeValue(field, value) {
   return Array.isArray(value) ? value.map(label).join(', ') : `“${label(value)}”`;
 }
 
-// "is required" → "Name is required." The API words the problem as the end
-// of a sentence about the field; the label starts it.
+// "is required" → "Name is required." The API words most problems as the
+// end of a sentence about the field, and the label starts it; a problem
+// that is a sentence of its own (it starts with a capital: "The password
+// must be ...") is shown as it is.
 function sentence(label, problem, rule) {
-  let s = `${label} ${problem}`.trim();
+  const whole = /^[A-Z]/.test(problem || '');
+  let s = (whole ? problem : `${label} ${problem || ''}`).trim();
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (!/[.!?]$/.test(s)) s += '.';
   return rule ? `${s} (Rule ${rule}.)` : s;

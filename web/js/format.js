@@ -28,8 +28,3 @@ export function roleLabel(code) {
   const r = ROLES.find((x) => x.value === code);
   return r ? r.label : code;
 }
-
-// "1 entry", "3 entries".
-export function count(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -21,13 +21,6 @@ export const ACCOUNTS = {
   enrol: { login: 'bt.enrol', name: 'Eli Enrol-Tests' },
 };
 
-// The page's h1, once it has one with text.
-export async function heading(page) {
-  const h1 = page.locator('main h1');
-  await h1.first().waitFor();
-  return (await h1.first().textContent()).trim();
-}
-
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -37,6 +30,12 @@ function escapeRegExp(s) {
 export async function waitForHeading(page, text) {
   const want = typeof text === 'string' ? new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) : text;
   await page.locator('main h1', { hasText: want }).first().waitFor();
+}
+
+// Waits until nothing on the screen is still loading (the app marks
+// loading parts, such as a record's history, with aria-busy).
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"], main [aria-busy="true"]'));
 }
 
 // A form control by the start of its label ("Login" matches "Login (required)").

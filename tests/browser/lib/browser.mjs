@@ -102,13 +102,17 @@ export async function checkA11y(page, screen) {
   return result.violations.length;
 }
 
-// Saves a full-page screenshot as SHOTS/name.png.
+// Saves a screenshot as SHOTS/name.png: the whole page, or only the
+// window while a modal dialog is open (its backdrop covers the window).
 export async function screenshot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const modal = await page.evaluate(() => Boolean(document.querySelector('dialog[open]')));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !modal });
 }
 
-// Both, for one screen: what every test does at each screen it reaches.
+// Both, for one screen: what every test does at each screen it reaches,
+// once the parts that load after it (marked aria-busy) have arrived.
 export async function screen(page, name) {
+  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"], main [aria-busy="true"]'));
   await checkA11y(page, name);
   await screenshot(page, name);
 }

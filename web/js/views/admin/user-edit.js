@@ -87,6 +87,8 @@ export default {
             const fresh = await api.get(path);
             form.record = fresh;
             refresh(fresh);
+            // refresh() replaced the button the dialog gave focus back to.
+            focus(accessBox.querySelector('[data-action="set-password"]'));
             announce(`New password set for ${fresh.login}. Their sessions have ended.`);
           }
         },
