@@ -131,6 +131,14 @@ static const struct target_sql {
         {"case_note",
          "SELECT participant_id, enrollment_id, "
          "created_at <= UTC_TIMESTAMP(6) - INTERVAL 1 DAY FROM case_notes WHERE id = ?"},
+        /* Outcome records (issue 5). */
+        {"credential", "SELECT e.participant_id, e.id, 0 FROM credentials c "
+                       "JOIN enrollments e ON e.id = c.enrollment_id WHERE c.id = ?"},
+        {"skill_gain", "SELECT e.participant_id, e.id, 0 FROM skill_gains g "
+                       "JOIN enrollments e ON e.id = g.enrollment_id WHERE g.id = ?"},
+        {"employment", "SELECT participant_id, NULL, 0 FROM employment WHERE id = ?"},
+        {"tracker", "SELECT e.participant_id, e.id, 0 FROM trackers t JOIN enrollments e ON "
+                    "e.id = t.enrollment_id WHERE t.id = ?"},
 };
 
 int pw_document_entity_known(const char *entity)

@@ -514,7 +514,7 @@ static const struct bad_upload bad_uploads[] = {
          "not_found", NULL},
         {"an unknown field", "participant_id={P}&colour=red", "application/pdf", B(pdf), 422,
          "validation_failed", "colour"},
-        {"an unknown kind of record", "participant_id={P}&attached_entity=tracker&attached_id=1",
+        {"an unknown kind of record", "participant_id={P}&attached_entity=spaceship&attached_id=1",
          "application/pdf", B(pdf), 422, "validation_failed", "attached_entity"},
         {"an attached kind without its id", "participant_id={P}&attached_entity=service",
          "application/pdf", B(pdf), 422, "validation_failed", "attached_id"},
