@@ -4,6 +4,8 @@
  */
 #include "itest.h"
 
+#include <curl/curl.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
@@ -222,7 +224,55 @@ static void sighup_replaces_workers_without_a_failed_request(void)
 	CU_ASSERT_EQUAL(it_worker_pid(), parent);
 }
 
+static void more_parallel_requests_than_threads_all_answer_promptly(void)
+{
+	/* nginx keeps up to processes x threads idle connections to the workers;
+	 * twice that many requests at once must not queue behind them. */
+	enum { N = 24 };
+	CURLM *multi = curl_multi_init();
+	CURL *easy[N];
+	char url[512];
+	int running = 0, done = 0;
+	struct timespec t0, t1;
+	long ms;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(multi);
+	snprintf(url, sizeof(url), "%s/api/v1/health", it_env("PATHWAY_TEST_URL"));
+	for (int round = 0; round < 3; round++) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (int i = 0; i < N; i++) {
+			easy[i] = curl_easy_init();
+			curl_easy_setopt(easy[i], CURLOPT_URL, url);
+			curl_easy_setopt(easy[i], CURLOPT_TIMEOUT, 20L);
+			curl_easy_setopt(easy[i], CURLOPT_NOBODY, 1L);
+			curl_easy_setopt(easy[i], CURLOPT_FORBID_REUSE, 1L);
+			curl_multi_add_handle(multi, easy[i]);
+		}
+		do {
+			curl_multi_perform(multi, &running);
+			if (running)
+				curl_multi_poll(multi, NULL, 0, 200, NULL);
+		} while (running);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		for (int i = 0; i < N; i++) {
+			long code = 0;
+			curl_easy_getinfo(easy[i], CURLINFO_RESPONSE_CODE, &code);
+			done += code == 200;
+			curl_multi_remove_handle(multi, easy[i]);
+			curl_easy_cleanup(easy[i]);
+		}
+		if (ms >= 5000)
+			fprintf(stderr, "\n    round %d took %ld ms", round, ms);
+		CU_ASSERT(ms < 5000);
+	}
+	CU_ASSERT_EQUAL(done, 3 * N);
+	curl_multi_cleanup(multi);
+}
+
 static const struct it_test tests[] = {
+	{"more parallel requests than threads all answer promptly",
+	 more_parallel_requests_than_threads_all_answer_promptly},
 	{"the socket is mode 0660 and belongs to the web server's group", socket_is_0660_and_owned_by_the_web_server_group},
 	{"a crafted PARAMS record (CVE-2025-23016) does not take the service down", crafted_params_record_does_not_take_the_service_down},
 	{"a killed worker is replaced and the service keeps answering", killed_worker_is_replaced_and_the_service_keeps_answering},
