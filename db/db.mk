@@ -17,6 +17,7 @@ dist_demo_DATA = \
 	db/demo/0001_organisation.sql \
 	db/demo/0002_users.tsv \
 	db/demo/0003_participants.sql \
-	db/demo/0004_customers.tsv
+	db/demo/0004_customers.tsv \
+	db/demo/0005_outcomes.sql
 
 EXTRA_DIST += db/README.md

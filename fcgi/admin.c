@@ -14,6 +14,8 @@
  *   pathway-admin [-c FILE] create-location --provider ID --region ID --name N
  *                 [--address A]
  *   pathway-admin [-c FILE] create-position --name N
+ *   pathway-admin [-c FILE] sweep [--as-of DATE] [--batch N] [--pause MS]
+ *                                                 soft-exit the enrollments due
  *
  * Each command connects with the [database] settings of the configuration,
  * prints what it does, and exits 0 on success, 1 on failure, 2 on misuse.
@@ -26,6 +28,7 @@
 #include "admin_org.h"
 #include "auth.h"
 #include "store/meta.h"
+#include "sweep.h"
 
 #include <getopt.h>
 #include <mysql.h>
@@ -49,6 +52,8 @@ static void usage(FILE *f)
 		"  create-provider --name N [--agency-code C]\n"
 		"  create-location --provider ID --region ID --name N [--address A]\n"
 		"  create-position --name N\n"
+		"  sweep [--as-of DATE] [--batch N] [--pause MS]\n"
+		"                       soft exits due (R-EXIT-1/2), in batches\n"
 		"options:\n"
 		"  -c, --config FILE    configuration (default $PATHWAY_CONFIG or %s)\n",
 		PW_PKGDATADIR, PW_PKGDATADIR, PW_SYSCONFDIR "/pathway/pathway.conf");
@@ -111,6 +116,7 @@ static const struct command commands[] = {
 	{"create-provider", pw_admin_create_provider},
 	{"create-location", pw_admin_create_location},
 	{"create-position", pw_admin_create_position},
+	{"sweep", pw_admin_sweep},
 };
 
 int main(int argc, char **argv)

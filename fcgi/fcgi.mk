@@ -39,6 +39,22 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/store/case_note.h fcgi/store/case_note.c \
 	fcgi/api/documents.c fcgi/api/case_notes.c \
 	fcgi/api/services.c fcgi/api/goals.c \
+	fcgi/store/outcome.h fcgi/store/outcome.c \
+	fcgi/store/assessment.h fcgi/store/assessment.c \
+	fcgi/store/skill_gain.h fcgi/store/skill_gain.c \
+	fcgi/store/credential.h fcgi/store/credential.c \
+	fcgi/store/employment.h fcgi/store/employment.c \
+	fcgi/store/tracker.h fcgi/store/tracker.c \
+	fcgi/store/story.h fcgi/store/story.c \
+	fcgi/api/outcomes.h fcgi/api/outcomes.c \
+	fcgi/api/assessments.c fcgi/api/skill_gains.c fcgi/api/credentials.c \
+	fcgi/api/employment.c fcgi/api/trackers.c fcgi/api/success_stories.c \
+	fcgi/store/facts.h fcgi/store/facts.c \
+	fcgi/store/exit.h fcgi/store/exit.c \
+	fcgi/sweep.h fcgi/sweep.c \
+	fcgi/api/exit_common.h fcgi/api/exit_common.c \
+	fcgi/api/exit.c fcgi/api/post_exit.c fcgi/api/follow_ups.c fcgi/api/summary.c \
+	fcgi/api/soft_exit_watch.c \
 	fcgi/api/api.h \
 	fcgi/api/common.h fcgi/api/common.c \
 	fcgi/api/health.c \

@@ -47,6 +47,7 @@ struct sweep {
 	struct pw_sweep_run run;
 	struct pw_actor system;
 	long long batch_exited;
+	long long retries;
 };
 
 static double now_seconds(void)
@@ -127,10 +128,11 @@ static int audit_exit(struct sweep *s, const struct pw_facts *f, pw_date l, cons
 	pw_date_format(l, ld);
 	pw_date_format(s->o->as_of, ad);
 	if (group != NULL)
-		snprintf(reason, sizeof(reason),
-		         "R-EXIT-2: common exit (%.40s) with the latest last service date %s; swept "
-		         "as of %s",
-		         group, ld, ad);
+		snprintf(
+		        reason, sizeof(reason),
+		        "R-EXIT-2: common exit (%.40s) with the latest last service date %s; swept "
+		        "as of %s",
+		        group, ld, ad);
 	else
 		snprintf(reason, sizeof(reason),
 		         "R-EXIT-1: no qualifying service after %s; swept as of %s", ld, ad);
@@ -203,8 +205,7 @@ static int sweep_group(struct sweep *s, long long participant_id, const char *gr
 	int rc = pw_exit_lock_participant(s->db, participant_id, &rows);
 
 	for (size_t i = 0; rc == PW_OK && i < rows->nrows; i++) {
-		const struct pw_profile *p =
-		        profile_of(s, pw_db_cell_int(rows, i, 1, 0), &rc);
+		const struct pw_profile *p = profile_of(s, pw_db_cell_int(rows, i, 1, 0), &rc);
 
 		if (p == NULL || p->common_exit_group == NULL ||
 		    strcmp(p->common_exit_group, group) != 0)
@@ -294,6 +295,7 @@ static int sweep_window(struct sweep *s, long long hi, long long count, long lon
 		if (rc == PW_OK || attempt >= SWEEP_TRIES || !retryable(s->db, rc))
 			break;
 		/* Let the other transaction finish before trying again. */
+		s->retries++;
 		pause_ms(20 * attempt + (int)(random() % 30));
 	}
 	pw_db_rows_free(cand);
@@ -331,7 +333,8 @@ int pw_sweep_run(struct pw_db *db, const struct pw_sweep_options *o, struct pw_s
 			fprintf(o->progress,
 			        "sweep run %lld as of %s: resuming a run that stopped after "
 			        "enrollment %lld (%lld examined, %lld exited)\n",
-			        s.run.id, ad, s.run.last_enrollment_id, s.run.examined, s.run.exited);
+			        s.run.id, ad, s.run.last_enrollment_id, s.run.examined,
+			        s.run.exited);
 		else
 			fprintf(o->progress, "sweep run %lld as of %s: started, batches of %d\n",
 			        s.run.id, ad, o->batch);
@@ -365,13 +368,15 @@ int pw_sweep_run(struct pw_db *db, const struct pw_sweep_options *o, struct pw_s
 out:
 	st->examined = s.run.examined;
 	st->exited = s.run.exited;
+	st->retries = s.retries;
 	st->seconds = now_seconds() - start;
 	if (o->progress != NULL && rc == PW_OK) {
 		fprintf(o->progress,
 		        "sweep run %lld as of %s: finished: %lld enrollments examined, %lld soft "
-		        "exits, %.2f s, %.0f enrollments/s\n",
+		        "exits, %.2f s, %.0f enrollments/s, %lld batches retried\n",
 		        s.run.id, ad, st->examined, st->exited, st->seconds,
-		        st->seconds > 0 ? (double)(st->examined - examined0) / st->seconds : 0.0);
+		        st->seconds > 0 ? (double)(st->examined - examined0) / st->seconds : 0.0,
+		        st->retries);
 		fflush(o->progress);
 	}
 	pw_arena_reset(&s.batch);
@@ -441,7 +446,8 @@ int pw_admin_sweep(struct pw_db *db, int argc, char **argv)
 			i++;
 		} else {
 			fprintf(stderr,
-			        "pathway-admin: sweep [--as-of YYYY-MM-DD] [--batch N] [--pause MS]: "
+			        "pathway-admin: sweep [--as-of YYYY-MM-DD] [--batch N] [--pause "
+			        "MS]: "
 			        "unexpected '%s'\n",
 			        argv[i]);
 			return 2;

@@ -42,13 +42,13 @@ struct pw_sweep_options {
 
 struct pw_sweep_stats {
 	long long run_id;
-	bool resumed;           /* carried on a run that died */
-	long long examined;     /* enrollments looked at, this run and the run it adopted */
-	long long candidates;   /* picked by the SQL filter (this process) */
-	long long exited;       /* soft exits written, this run and the run it adopted */
-	long long retries;      /* batches rolled back by a deadlock and tried again */
-	long long batches;      /* batches committed by this process */
-	double seconds;         /* this process's wall time */
+	bool resumed;         /* carried on a run that died */
+	long long examined;   /* enrollments looked at, this run and the run it adopted */
+	long long candidates; /* picked by the SQL filter (this process) */
+	long long exited;     /* soft exits written, this run and the run it adopted */
+	long long retries;    /* batches rolled back by a deadlock and tried again */
+	long long batches;    /* batches committed by this process */
+	double seconds;       /* this process's wall time */
 };
 
 /*

@@ -13,6 +13,7 @@ dist_webcss_DATA = \
 	web/css/app.css \
 	web/css/components.css \
 	web/css/forms.css \
+	web/css/participant.css \
 	web/css/tables.css
 
 webjsdir = $(webdir)/js
@@ -38,9 +39,19 @@ dist_webjs_DATA = \
 webviewsdir = $(webjsdir)/views
 dist_webviews_DATA = \
 	web/js/views/authenticator.js \
+	web/js/views/caseload.js \
+	web/js/views/dashboard.js \
 	web/js/views/home.js \
 	web/js/views/problem.js \
 	web/js/views/signin.js
+
+webparticipantdir = $(webviewsdir)/participant
+dist_webparticipant_DATA = \
+	web/js/views/participant/box.js \
+	web/js/views/participant/credentials.js \
+	web/js/views/participant/exit-fields.js \
+	web/js/views/participant/outcomes.js \
+	web/js/views/participant/profile.js
 
 webadmindir = $(webviewsdir)/admin
 dist_webadmin_DATA = \

@@ -83,6 +83,38 @@ void api_documents_get(struct pw_ctx *ctx);
 void api_documents_content(struct pw_ctx *ctx);
 void api_documents_list(struct pw_ctx *ctx);
 
+/* api/assessments.c, skill_gains.c, credentials.c, employment.c, trackers.c,
+ * success_stories.c: the outcome records (issue 5) */
+#define PW_API_OUTCOME(prefix)                                                                     \
+	void api_##prefix##_list(struct pw_ctx *ctx);                                              \
+	void api_##prefix##_create(struct pw_ctx *ctx);                                            \
+	void api_##prefix##_get(struct pw_ctx *ctx);                                               \
+	void api_##prefix##_update(struct pw_ctx *ctx);                                            \
+	void api_##prefix##_delete(struct pw_ctx *ctx);
+PW_API_OUTCOME(assessments)
+PW_API_OUTCOME(skill_gains)
+PW_API_OUTCOME(credentials)
+PW_API_OUTCOME(employment)
+PW_API_OUTCOME(trackers)
+PW_API_OUTCOME(success_stories)
+void api_skill_gains_efl_candidates(struct pw_ctx *ctx);
+
+/* api/exit.c: readiness, exits, undo, late exclusion (issue 6) */
+void api_exit_get(struct pw_ctx *ctx);
+void api_exit_create(struct pw_ctx *ctx);
+void api_exit_undo(struct pw_ctx *ctx);
+void api_exit_exclusion(struct pw_ctx *ctx);
+/* api/soft_exit_watch.c */
+void api_soft_exit_watch_list(struct pw_ctx *ctx);
+/* api/post_exit.c */
+void api_post_exit_get(struct pw_ctx *ctx);
+void api_post_exit_update(struct pw_ctx *ctx);
+/* api/follow_ups.c */
+void api_follow_ups_get(struct pw_ctx *ctx);
+void api_follow_ups_create(struct pw_ctx *ctx);
+/* api/summary.c */
+void api_summary_get(struct pw_ctx *ctx);
+
 /* api/audit.c */
 void api_audit_list(struct pw_ctx *ctx);
 

@@ -60,8 +60,8 @@ static const struct api_col cols[AC_COUNT] = {
 };
 
 static const char *const fields_allowed[] = {
-        "enrollment_id", "test",        "test_name",         "subject",
-        "assessed_on",   "scale_score", "level_scale",       "functioning_level",
+        "enrollment_id", "test",        "test_name",   "subject",
+        "assessed_on",   "scale_score", "level_scale", "functioning_level",
 };
 
 static const char *const in_use_message =
@@ -116,9 +116,9 @@ static json_object *assessment_json(const struct pw_db_rows *rows, size_t r)
 		json_object_object_add(o, "nrs_level_label", NULL);
 	}
 	/* R-DATE-1: pre- and post-tests pair within one program year. */
-	json_object_object_add(o, "program_year",
-	                       pw_date_is_valid(a.date) ? json_object_new_int(pw_program_year(a.date))
-	                                                : NULL);
+	json_object_object_add(
+	        o, "program_year",
+	        pw_date_is_valid(a.date) ? json_object_new_int(pw_program_year(a.date)) : NULL);
 	return o;
 }
 
@@ -226,18 +226,19 @@ static void check_fields(const struct pw_assessment_fields *f, json_object *deta
 			               "R-MSG-1");
 		if (f->scale_score >= 0 &&
 		    pw_skill_gain_tabe_level(a.subject, (int)f->scale_score, &level) != PW_OK)
-			pw_details_add(details, "scale_score",
-			               "must be a TABE 11/12 scale score from 300 to 800 in reading, "
-			               "math or language",
-			               "R-MSG-1");
+			pw_details_add(
+			        details, "scale_score",
+			        "must be a TABE 11/12 scale score from 300 to 800 in reading, "
+			        "math or language",
+			        "R-MSG-1");
 	} else if (a.level && a.scale == PW_NRS_NONE) {
 		pw_details_add(details, "level_scale", "is required with a functioning level",
 		               "R-MSG-1");
 	}
 	if (pw_skill_gain_assessment_level(&a, &scale, &level) != PW_OK &&
 	    !json_object_array_length(details))
-		pw_details_add(details, a.test == PW_TEST_TABE_11_12 ? "scale_score"
-		                                                     : "functioning_level",
+		pw_details_add(details,
+		               a.test == PW_TEST_TABE_11_12 ? "scale_score" : "functioning_level",
 		               a.test == PW_TEST_TABE_11_12
 		                       ? "is required: the scale score (or the NRS level) places "
 		                         "the test"
@@ -268,8 +269,8 @@ static int check_enrollment(struct pw_ctx *ctx, long long participant_id,
 		return PW_OK;
 	rc = pw_outcome_enrollment_of(ctx->db, f->enrollment_id, participant_id, &found);
 	if (rc == PW_OK && !found)
-		pw_details_add(details, "enrollment_id", "must be an enrollment of this participant",
-		               "R-MSG-1");
+		pw_details_add(details, "enrollment_id",
+		               "must be an enrollment of this participant", "R-MSG-1");
 	return rc;
 }
 

@@ -43,10 +43,20 @@ static const struct {
 	{"program", SCOPE_NONE, NULL},
 	{"participant", SCOPE_PARTICIPANT, NULL},
 	{"enrollment", SCOPE_ENROLLMENT, NULL},
+	/* The post-exit quarters of an enrollment (issue 6), audited under its id. */
+	{"post_exit", SCOPE_ENROLLMENT, NULL},
 	{"service", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM services WHERE id = ?"},
 	{"goal", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM goals WHERE id = ?"},
 	{"case_note", SCOPE_PARTICIPANT, "SELECT participant_id FROM case_notes WHERE id = ?"},
 	{"document", SCOPE_PARTICIPANT, "SELECT participant_id FROM documents WHERE id = ?"},
+	/* Outcome records (issue 5). */
+	{"assessment", SCOPE_PARTICIPANT, "SELECT participant_id FROM assessments WHERE id = ?"},
+	{"skill_gain", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM skill_gains WHERE id = ?"},
+	{"credential", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM credentials WHERE id = ?"},
+	{"employment", SCOPE_PARTICIPANT, "SELECT participant_id FROM employment WHERE id = ?"},
+	{"tracker", SCOPE_ENROLLMENT, "SELECT enrollment_id FROM trackers WHERE id = ?"},
+	{"success_story", SCOPE_PARTICIPANT,
+	 "SELECT participant_id FROM success_stories WHERE id = ?"},
 };
 
 /* The id of the participant or enrollment that owns record id of entity i;

@@ -64,9 +64,8 @@ static const struct api_col cols[CR_COUNT] = {
 };
 
 static const char *const fields_allowed[] = {
-        "title",       "type",          "other_credential",    "source",
-        "institution", "date_attained", "service_id",          "experience_in_field",
-        "agency_code", "document_id",
+        "title",         "type",       "other_credential",    "source",      "institution",
+        "date_attained", "service_id", "experience_in_field", "agency_code", "document_id",
 };
 
 static const char *const answers[] = {"yes", "no"};

@@ -71,10 +71,10 @@ static const struct api_col cols[EM_COUNT] = {
 };
 
 static const char *const fields_allowed[] = {
-        "is_current",     "employer",    "start_date",  "end_date", "job_title",
-        "soc_code",       "street1",     "street2",     "city",     "state",
-        "zip",            "duties",      "hours_per_week", "wage",  "wage_period",
-        "meets_needs",    "meets_needs_why",
+        "is_current",  "employer",        "start_date",     "end_date", "job_title",
+        "soc_code",    "street1",         "street2",        "city",     "state",
+        "zip",         "duties",          "hours_per_week", "wage",     "wage_period",
+        "meets_needs", "meets_needs_why",
 };
 
 static const char *const answers[] = {"yes", "no"};
@@ -97,22 +97,20 @@ static json_object *job_json(const struct pw_db_rows *rows, size_t r, pw_date as
 	                       outcomes_money(pw_db_cell_int(rows, r, EM_WAGE_CENTS, 0)));
 	if (pw_employment_job_from_row(rows, r, &j) != PW_OK)
 		return o;
-	json_object_object_add(o, "wage_period_label",
-	                       json_object_new_string(
-	                               pw_employment_wage_period_label(j.wage_period)));
+	json_object_object_add(
+	        o, "wage_period_label",
+	        json_object_new_string(pw_employment_wage_period_label(j.wage_period)));
 	/* R-EMP-2 and the wage equivalents, computed on request. */
 	pw_date_format(as_of, d);
 	json_object_object_add(o, "as_of", json_object_new_string(d));
 	json_object_object_add(o, "days_retained",
 	                       json_object_new_int(pw_employment_days_retained(&j, as_of)));
-	json_object_object_add(o, "hourly_wage",
-	                       pw_employment_hourly_cents(&j, &cents) == PW_OK
-	                               ? outcomes_money(cents)
-	                               : NULL);
-	json_object_object_add(o, "quarterly_earnings",
-	                       pw_employment_quarterly_cents(&j, &cents) == PW_OK
-	                               ? outcomes_money(cents)
-	                               : NULL);
+	json_object_object_add(
+	        o, "hourly_wage",
+	        pw_employment_hourly_cents(&j, &cents) == PW_OK ? outcomes_money(cents) : NULL);
+	json_object_object_add(
+	        o, "quarterly_earnings",
+	        pw_employment_quarterly_cents(&j, &cents) == PW_OK ? outcomes_money(cents) : NULL);
 	return o;
 }
 

@@ -12,8 +12,6 @@
  *                                               not_enrolled
  *   DELETE /api/v1/enrollments/{id}/exit        undo (privileged; ?reason=)
  *   POST   /api/v1/enrollments/{id}/exclusion   a late exclusion (R-EXIT-5)
- *   GET    /api/v1/soft-exit-watch              enrollments close to their
- *                                               soft exit (?days=, ?case_manager_id=)
  *
  * Every decision is a rule of fcgi/rules/ taken over the facts that
  * store/facts.c loads; this file reads the request, takes the row lock,
@@ -58,8 +56,6 @@
 #define SUBJECT_MAX  190
 #define NOTE_MAX     16000
 #define REASON_MAX   1000
-#define WATCH_DAYS_DEFAULT 14
-#define WATCH_DAYS_MAX     366
 
 /* The exit fields of a request, named as the checklist names them in its
  * violations (so a 409 exit_blocked points at the field to fill in). */
@@ -197,13 +193,15 @@ static void read_evidence(struct pw_ctx *ctx, struct pw_fields *fl, struct exit_
 			pw_fields_reject_unknown(&nf, note_allowed, PW_ARRAY_LEN(note_allowed));
 			/* The details of the note's own fields carry its name. */
 			for (size_t i = before; i < json_object_array_length(fl->details); i++) {
-				json_object *d = json_object_array_get_idx(fl->details, i), *f = NULL;
+				json_object *d = json_object_array_get_idx(fl->details, i),
+				            *f = NULL;
 				char name[64];
 				if (json_object_object_get_ex(d, "field", &f) && f != NULL &&
 				    strncmp(json_object_get_string(f), "case_note", 9) != 0) {
 					snprintf(name, sizeof(name), "case_note.%s",
 					         json_object_get_string(f));
-					json_object_object_add(d, "field", json_object_new_string(name));
+					json_object_object_add(d, "field",
+					                       json_object_new_string(name));
 				}
 			}
 			r->has_note = r->note_body != NULL;
@@ -216,10 +214,15 @@ static void read_evidence(struct pw_ctx *ctx, struct pw_fields *fl, struct exit_
 /* Reads a POST /exit body. Field problems go to details. */
 static void read_exit_body(struct pw_ctx *ctx, struct exit_request *r, json_object *details)
 {
-	static const char *const regular_allowed[] = {
-	        "kind",          "exit_date",         "school_status",  "exit_reason",
-	        "comments",      "isets_program",     "completion_status",
-	        "outcome_reason", "program_completion_date"};
+	static const char *const regular_allowed[] = {"kind",
+	                                              "exit_date",
+	                                              "school_status",
+	                                              "exit_reason",
+	                                              "comments",
+	                                              "isets_program",
+	                                              "completion_status",
+	                                              "outcome_reason",
+	                                              "program_completion_date"};
 	static const char *const hard_allowed[] = {"kind", "exit_date", "reason", "case_note",
 	                                           "document_id"};
 	static const char *const not_enrolled_allowed[] = {"kind", "exit_date", "comments"};
@@ -310,8 +313,9 @@ static json_object *stored_exit_json(const struct pw_facts *f)
 	                       json_object_new_string(pw_exit_kind_label(f->exit_kind)));
 	json_object_object_add(o, "exit_date", api_exit_date(f->exit_date));
 	json_object_object_add(o, "exit_reason", api_exit_str(x->exit_reason));
-	json_object_object_add(o, "exit_reason_label",
-	                       api_exit_str(pw_facts_exit_reason_label(f->profile, x->exit_reason)));
+	json_object_object_add(
+	        o, "exit_reason_label",
+	        api_exit_str(pw_facts_exit_reason_label(f->profile, x->exit_reason)));
 	json_object_object_add(o, "school_status", api_exit_str(x->school_status));
 	json_object_object_add(o, "school_status_label",
 	                       pw_exit_school_status_from_code(x->school_status, &ss) == PW_OK
@@ -319,10 +323,11 @@ static json_object *stored_exit_json(const struct pw_facts *f)
 	                               : NULL);
 	json_object_object_add(o, "comments", api_exit_str(x->comments));
 	json_object_object_add(o, "isets_program", api_exit_str(x->isets_program));
-	json_object_object_add(o, "isets_program_label",
-	                       pw_checklist_isets_program_from_code(x->isets_program, &ip) == PW_OK
-	                               ? json_object_new_string(pw_checklist_isets_program_label(ip))
-	                               : NULL);
+	json_object_object_add(
+	        o, "isets_program_label",
+	        pw_checklist_isets_program_from_code(x->isets_program, &ip) == PW_OK
+	                ? json_object_new_string(pw_checklist_isets_program_label(ip))
+	                : NULL);
 	json_object_object_add(o, "completion_status", api_exit_str(x->completion_status));
 	json_object_object_add(
 	        o, "completion_status_label",
@@ -343,12 +348,12 @@ static json_object *stored_exit_json(const struct pw_facts *f)
 	                               ? json_object_new_string(pw_exit_hard_reason_label(hr))
 	                               : NULL);
 	/* R-EXIT-5: how long an exclusion may still be added. */
-	json_object_object_add(o, "exclusion_deadline",
-	                       f->status == PW_ENROLLMENT_EXITED &&
-	                                       (f->exit_kind == PW_EXIT_REGULAR ||
-	                                        f->exit_kind == PW_EXIT_SOFT)
-	                               ? api_exit_date(pw_exit_exclusion_deadline(f->exit_date))
-	                               : NULL);
+	json_object_object_add(
+	        o, "exclusion_deadline",
+	        f->status == PW_ENROLLMENT_EXITED &&
+	                        (f->exit_kind == PW_EXIT_REGULAR || f->exit_kind == PW_EXIT_SOFT)
+	                ? api_exit_date(pw_exit_exclusion_deadline(f->exit_date))
+	                : NULL);
 	json_object_object_add(o, "has_post_exit",
 	                       json_object_new_boolean(pw_post_exit_applies(f->exit_kind) &&
 	                                               f->status == PW_ENROLLMENT_EXITED));
@@ -367,7 +372,8 @@ static json_object *service_ref(const struct pw_facts *f, size_t i, pw_date date
 	pw_service_display_name(s, name, sizeof(name));
 	json_object_object_add(o, "id", json_object_new_int64(s->id));
 	json_object_object_add(o, "name", json_object_new_string(name));
-	json_object_object_add(o, "status", json_object_new_string(pw_service_status_code(s->status)));
+	json_object_object_add(o, "status",
+	                       json_object_new_string(pw_service_status_code(s->status)));
 	json_object_object_add(o, "status_label",
 	                       json_object_new_string(pw_service_status_label(s->status)));
 	json_object_object_add(o, "start_date", api_exit_date(s->start));
@@ -393,28 +399,50 @@ static json_object *soft_json(const struct pw_facts *f, const struct pw_exit_sof
 	return o;
 }
 
-/* The fields the profile's checklist asks for (and exit_date), as the
- * request names them. */
-static json_object *asked_fields(const struct pw_checklist_result *res, size_t n,
-                                 unsigned *mask)
+/* The fields the profile's checklist asks for (and exit_date), as a mask
+ * of enum xf bits. */
+static unsigned asked_mask(const struct pw_checklist_result *res, size_t n)
 {
-	json_object *a = json_object_new_array();
+	unsigned mask = 1u << XF_EXIT_DATE;
 
-	*mask = 1u << XF_EXIT_DATE;
 	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; res[i].field != NULL && k < XF_COUNT; k++) {
 			if (strcmp(res[i].field, xf_names[k]) == 0)
-				*mask |= 1u << k;
+				mask |= 1u << k;
 		}
 	}
 	/* The outcome reason goes with the completion status (R-CHK-2). */
-	if (*mask & (1u << XF_COMPLETION))
-		*mask |= 1u << XF_OUTCOME;
+	if (mask & (1u << XF_COMPLETION))
+		mask |= 1u << XF_OUTCOME;
+	return mask;
+}
+
+/* The names of the fields in mask, as the request names them. */
+static json_object *fields_json(unsigned mask)
+{
+	json_object *a = json_object_new_array();
+
 	for (int k = 0; k < XF_COUNT; k++) {
-		if (*mask & (1u << k))
+		if (mask & (1u << k))
 			json_object_array_add(a, json_object_new_string(xf_names[k]));
 	}
 	return a;
+}
+
+/* Checklist result r, the i-th item of its profile, as JSON. */
+static json_object *item_json(const struct pw_checklist_result *r, size_t i)
+{
+	json_object *it = json_object_new_object();
+
+	json_object_object_add(it, "number", json_object_new_int((int)i + 1));
+	json_object_object_add(it, "code", json_object_new_string(r->code));
+	json_object_object_add(it, "rule", json_object_new_string(r->rule));
+	json_object_object_add(it, "label", json_object_new_string(r->label));
+	json_object_object_add(it, "field", api_exit_str(r->field));
+	json_object_object_add(it, "required", json_object_new_boolean(r->required));
+	json_object_object_add(it, "met", json_object_new_boolean(r->met));
+	json_object_object_add(it, "why", r->met ? NULL : json_object_new_string(r->why));
+	return it;
 }
 
 /* Evaluates the checklist of f for the exit `proposed` as of as_of into a
@@ -424,8 +452,8 @@ static struct pw_checklist_result *evaluate(struct pw_ctx *ctx, const struct pw_
                                             size_t *n)
 {
 	const struct pw_profile *p = f->profile;
-	struct pw_checklist_result *res = pw_arena_alloc(
-	        ctx->arena, (p->n_checklist ? p->n_checklist : 1) * sizeof(*res));
+	struct pw_checklist_result *res =
+	        pw_arena_alloc(ctx->arena, (p->n_checklist ? p->n_checklist : 1) * sizeof(*res));
 	struct pw_checklist_facts cf;
 	struct pw_violations v;
 
@@ -459,7 +487,7 @@ static json_object *readiness(struct pw_ctx *ctx, const struct pw_facts *f,
 	json_object *o, *items, *arr;
 	size_t n = 0, last = 0;
 	pw_date last_date = PW_DATE_NONE;
-	unsigned kinds, mask = 0;
+	unsigned kinds;
 
 	res = evaluate(ctx, f, proposed, as_of, &n);
 	if (res == NULL)
@@ -480,30 +508,23 @@ static json_object *readiness(struct pw_ctx *ctx, const struct pw_facts *f,
 	                       json_object_new_string(pw_exit_enrollment_status_code(f->status)));
 	json_object_object_add(o, "status_label",
 	                       json_object_new_string(pw_exit_enrollment_status_label(f->status)));
-	json_object_object_add(o, "case_status", json_object_new_string(f->exited ? "closed" : "open"));
+	json_object_object_add(o, "case_status",
+	                       json_object_new_string(f->exited ? "closed" : "open"));
 	json_object_object_add(o, "exit", stored_exit_json(f));
 
 	items = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		json_object *it = json_object_new_object();
-		json_object_object_add(it, "number", json_object_new_int((int)i + 1));
-		json_object_object_add(it, "code", json_object_new_string(res[i].code));
-		json_object_object_add(it, "rule", json_object_new_string(res[i].rule));
-		json_object_object_add(it, "label", json_object_new_string(res[i].label));
-		json_object_object_add(it, "field", api_exit_str(res[i].field));
-		json_object_object_add(it, "required", json_object_new_boolean(res[i].required));
-		json_object_object_add(it, "met", json_object_new_boolean(res[i].met));
-		json_object_object_add(it, "why", res[i].met ? NULL : json_object_new_string(res[i].why));
-		json_object_array_add(items, it);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(items, item_json(&res[i], i));
 	json_object_object_add(o, "checklist", items);
-	json_object_object_add(o, "blocked", json_object_new_boolean(pw_checklist_blocks_exit(res, n)));
-	json_object_object_add(o, "fields", asked_fields(res, n, &mask));
+	json_object_object_add(o, "blocked",
+	                       json_object_new_boolean(pw_checklist_blocks_exit(res, n)));
+	json_object_object_add(o, "fields", fields_json(asked_mask(res, n)));
 
 	/* R-SVC-3: the last qualifying service, which and when. */
 	if (pw_service_last_qualifying(f->services, f->n_services, p->supportive_extends_exit,
 	                               &last, &last_date) == PW_OK)
-		json_object_object_add(o, "last_qualifying_service", service_ref(f, last, last_date));
+		json_object_object_add(o, "last_qualifying_service",
+		                       service_ref(f, last, last_date));
 	else
 		json_object_object_add(o, "last_qualifying_service", NULL);
 	json_object_object_add(o, "soft_exit", soft_json(f, &soft));
@@ -522,7 +543,8 @@ static json_object *readiness(struct pw_ctx *ctx, const struct pw_facts *f,
 		if (pw_exit_hard_reason_from_code(p->hard_reasons[i], &r) != PW_OK)
 			continue;
 		it = json_object_new_object();
-		json_object_object_add(it, "code", json_object_new_string(pw_exit_hard_reason_code(r)));
+		json_object_object_add(it, "code",
+		                       json_object_new_string(pw_exit_hard_reason_code(r)));
 		json_object_object_add(it, "label",
 		                       json_object_new_string(pw_exit_hard_reason_label(r)));
 		json_object_array_add(arr, it);
@@ -584,15 +606,14 @@ void api_exit_get(struct pw_ctx *ctx)
 				r.x.program_completion_date = f.stored.program_completion_date;
 				break;
 			default: {
-				const char *const stored[XF_COUNT] = {
-				        NULL,
-				        f.stored.school_status,
-				        f.stored.exit_reason,
-				        f.stored.comments,
-				        f.stored.isets_program,
-				        f.stored.completion_status,
-				        f.stored.outcome_reason,
-				        NULL};
+				const char *const stored[XF_COUNT] = {NULL,
+				                                      f.stored.school_status,
+				                                      f.stored.exit_reason,
+				                                      f.stored.comments,
+				                                      f.stored.isets_program,
+				                                      f.stored.completion_status,
+				                                      f.stored.outcome_reason,
+				                                      NULL};
 				set_field(&r, i, stored[i], PW_DATE_NONE);
 			}
 			}
@@ -712,13 +733,12 @@ static int audit_note(struct pw_ctx *ctx, const struct exit_request *r, long lon
 static int exit_regular(struct pw_ctx *ctx, const struct pw_facts *f, struct exit_request *r,
                         pw_date today)
 {
-	const struct pw_profile *p = f->profile;
 	struct pw_checklist_result *res;
 	struct pw_exit_facts ef;
 	struct pw_exit_write w;
 	struct pw_post_exit_quarter q[PW_POST_EXIT_QUARTERS];
 	struct pw_violations v;
-	json_object *details, *fields, *before;
+	json_object *details, *before;
 	unsigned mask = 0;
 	size_t n = 0;
 	int rc;
@@ -730,8 +750,7 @@ static int exit_regular(struct pw_ctx *ctx, const struct pw_facts *f, struct exi
 	res = evaluate(ctx, f, &r->x, today, &n);
 	if (res == NULL)
 		return -1;
-	fields = asked_fields(res, n, &mask);
-	json_object_put(fields);
+	mask = asked_mask(res, n);
 	details = pw_details_new();
 	for (int i = 0; i < XF_COUNT; i++) {
 		if (r->given[i] && !(mask & (1u << i)))
@@ -747,19 +766,35 @@ static int exit_regular(struct pw_ctx *ctx, const struct pw_facts *f, struct exi
 		                &v);
 		return -1;
 	}
+	/* Where the exit date is the program completion date and neither is
+	 * given, the checklist below names the field the form has. */
+	if (!pw_date_is_valid(r->x.exit_date) && (mask & (1u << XF_COMPLETION_DATE)))
+		pw_violations_init(&v);
 	pw_details_add_violations(details, &v);
 	if (json_object_array_length(details)) {
 		api_invalid(ctx, "Some fields need attention.", details);
 		return -1;
 	}
 	json_object_put(details);
-	/* R-EXIT-3: every required checklist item met. */
+	/* R-EXIT-3: every required checklist item met. The details carry the
+	 * rule's sentences; "unmet" beside the error repeats each unmet item
+	 * whole, since a detail's sentence is bounded and a long list of open
+	 * activities may not fit in it. */
 	pw_violations_init(&v);
 	if (pw_checklist_blocking_violations(res, n, &v) != PW_OK) {
-		api_exit_refuse(ctx, 409, "exit_blocked",
-		                "The exit checklist is not complete: every required item must be met "
-		                "first.",
-		                &v);
+		json_object *extra = json_object_new_object(), *unmet = json_object_new_array();
+
+		for (size_t i = 0; i < n; i++) {
+			if (res[i].required && !res[i].met)
+				json_object_array_add(unmet, item_json(&res[i], i));
+		}
+		json_object_object_add(extra, "unmet", unmet);
+		details = pw_details_new();
+		pw_details_add_violations(details, &v);
+		pw_response_error_ex(ctx->res, 409, "exit_blocked",
+		                     "The exit checklist is not complete: every required item must "
+		                     "be met first.",
+		                     details, extra);
 		return -1;
 	}
 	before = enrollment_json(ctx, f->enrollment_id);
@@ -778,8 +813,8 @@ static int exit_regular(struct pw_ctx *ctx, const struct pw_facts *f, struct exi
 	w.by_label = ctx->session->login;
 	rc = pw_exit_write(ctx->db, f->enrollment_id, &w);
 	/* R-PEX-1: the four quarters after exit. */
-	if (rc == PW_OK && pw_post_exit_schedule(PW_EXIT_REGULAR, w.exit_date, q) ==
-	                           PW_POST_EXIT_QUARTERS)
+	if (rc == PW_OK &&
+	    pw_post_exit_schedule(PW_EXIT_REGULAR, w.exit_date, q) == PW_POST_EXIT_QUARTERS)
 		rc = pw_exit_quarters_create(ctx->db, f->enrollment_id, q);
 	if (rc == PW_OK) {
 		rc = audit_enrollment(ctx, f->enrollment_id, "exit", before, "R-EXIT-3");
@@ -851,7 +886,8 @@ static int exit_hard(struct pw_ctx *ctx, const struct pw_facts *f, const struct 
 		snprintf(before_s, sizeof(before_s), "{\"status\": \"%s\"}",
 		         pw_service_status_code(s->status));
 		if (pw_date_is_valid(end))
-			snprintf(after_s, sizeof(after_s), "{\"status\": \"%s\", \"end_date\": \"%s\"}",
+			snprintf(after_s, sizeof(after_s),
+			         "{\"status\": \"%s\", \"end_date\": \"%s\"}",
 			         pw_service_status_code(st), d);
 		else
 			snprintf(after_s, sizeof(after_s), "{\"status\": \"%s\"}",
@@ -902,7 +938,8 @@ static int exit_not_enrolled(struct pw_ctx *ctx, const struct pw_facts *f,
 		return -1;
 	}
 	if (pw_date_is_valid(r->x.exit_date) && r->x.exit_date > today) {
-		pw_violation_add(&v, "R-DATE-4", "exit_date", "The date must not be in the future.");
+		pw_violation_add(&v, "R-DATE-4", "exit_date",
+		                 "The date must not be in the future.");
 		api_exit_refuse(ctx, 422, "validation_failed", "Some fields need attention.", &v);
 		return -1;
 	}
@@ -1051,8 +1088,8 @@ void api_exit_undo(struct pw_ctx *ctx)
 	if (api_if_match(ctx, &version))
 		return;
 	if (reason != NULL && pw_utf8_chars(reason, strlen(reason)) > REASON_MAX) {
-		pw_violation_add(&v, "R-EXIT-7", "reason", "The reason is longer than %d characters.",
-		                 REASON_MAX);
+		pw_violation_add(&v, "R-EXIT-7", "reason",
+		                 "The reason is longer than %d characters.", REASON_MAX);
 		api_exit_refuse(ctx, 422, "validation_failed", "Some fields need attention.", &v);
 		return;
 	}
@@ -1199,158 +1236,4 @@ void api_exit_exclusion(struct pw_ctx *ctx)
 out:
 	json_object_put(before);
 	pw_db_rollback(ctx->db);
-}
-
-/* ---- the watch list -------------------------------------------------------- */
-
-/* R-EXIT-8 for one watch row: the rules' projection from its L, as if its
- * last qualifying service were the only one (the query has already made
- * sure none is open or planned). */
-static void project(pw_date l, pw_date as_of, struct pw_exit_soft *out)
-{
-	struct pw_service s;
-	struct pw_exit_facts ef;
-
-	memset(&s, 0, sizeof(s));
-	s.type.extends_exit = true;
-	s.status = PW_SERVICE_COMPLETED_SUCCESSFUL;
-	s.start = l;
-	s.end = l;
-	memset(&ef, 0, sizeof(ef));
-	ef.status = PW_ENROLLMENT_ENROLLED;
-	ef.participation_date = PW_DATE_NONE;
-	ef.services = &s;
-	ef.n_services = 1;
-	ef.supportive_extends_exit = true;
-	pw_exit_soft_status(&ef, as_of, out);
-}
-
-/* ?name= as a whole number lo..hi (dflt when absent); -1 when bad. */
-static long long query_number(struct pw_ctx *ctx, const char *name, long long lo, long long hi,
-                              long long dflt)
-{
-	const char *s = pw_request_query(ctx->req, name);
-	char *end = NULL;
-	long long v;
-
-	if (s == NULL || *s == '\0')
-		return dflt;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v >= lo && v <= hi ? v : -1;
-}
-
-void api_exit_watch(struct pw_ctx *ctx)
-{
-	const char *cursor = pw_request_query(ctx->req, "cursor");
-	struct pw_scope_filter scope;
-	struct pw_db_rows *rows = NULL;
-	json_object *items, *o, *details;
-	pw_date as_of, after_l = PW_DATE_NONE, last_l = PW_DATE_NONE;
-	long long days, cm, after_id = 0, last_id = 0, limit;
-	int rc;
-
-	if (ctx->session->principal.role == PW_ROLE_CUSTOMER) {
-		api_forbidden(ctx);
-		return;
-	}
-	if (api_exit_as_of(ctx, &as_of))
-		return;
-	days = query_number(ctx, "days", 0, WATCH_DAYS_MAX, WATCH_DAYS_DEFAULT);
-	cm = query_number(ctx, "case_manager_id", 1, ID_MAX, 0);
-	limit = query_number(ctx, "limit", 1, API_LIMIT_MAX, API_LIMIT_DEFAULT);
-	details = pw_details_new();
-	if (days < 0)
-		pw_details_add(details, "days", "must be a whole number from 0 to 366", NULL);
-	if (cm < 0)
-		pw_details_add(details, "case_manager_id", "must be a user id", NULL);
-	if (limit < 0)
-		pw_details_add(details, "limit", "must be a whole number from 1 to 500", NULL);
-	if (json_object_array_length(details)) {
-		pw_response_error(ctx->res, 400, "bad_query", "The list parameters are wrong.",
-		                  details);
-		return;
-	}
-	json_object_put(details);
-	if (cursor != NULL && *cursor != '\0') {
-		const char *parts[2];
-		char *end = NULL;
-		if (api_cursor_decode(ctx, cursor, parts, 2))
-			return;
-		after_id = strtoll(parts[1], &end, 10);
-		if (pw_date_parse(parts[0], strlen(parts[0]), &after_l) != PW_OK || *end != '\0' ||
-		    after_id < 0) {
-			details = pw_details_new();
-			pw_details_add(details, "cursor", "is not a cursor this list gave out", NULL);
-			pw_response_error(ctx->res, 400, "bad_query", "The list parameters are wrong.",
-			                  details);
-			return;
-		}
-	}
-	pw_scope_filter_of(&ctx->session->principal, &scope);
-	/* R-EXIT-8: days left = (L + 91) - as_of <= days. */
-	rc = pw_exit_watch_list(ctx->db, &scope, cm,
-	                        pw_date_add_days(as_of, (int)days - PW_EXIT_SOFT_DAYS - 1), after_l,
-	                        after_id, (int)limit, &rows);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	items = json_object_new_array();
-	for (size_t i = 0; i < rows->nrows; i++) {
-		const char *ls = pw_db_cell(rows, i, WC_LAST_DATE);
-		struct pw_exit_soft soft;
-		pw_date l = PW_DATE_NONE;
-		json_object *it = json_object_new_object();
-		char name[420];
-
-		if (ls != NULL)
-			pw_date_parse(ls, strlen(ls), &l);
-		project(l, as_of, &soft);
-		snprintf(name, sizeof(name), "%s %s", pw_db_cell(rows, i, WC_FIRST_NAME),
-		         pw_db_cell(rows, i, WC_LAST_NAME));
-		json_object_object_add(it, "enrollment_id",
-		                       json_object_new_int64(pw_db_cell_int(rows, i, WC_ID, 0)));
-		json_object_object_add(
-		        it, "participant_id",
-		        json_object_new_int64(pw_db_cell_int(rows, i, WC_PARTICIPANT_ID, 0)));
-		json_object_object_add(it, "participant_name", json_object_new_string(name));
-		json_object_object_add(it, "program_id",
-		                       json_object_new_int64(pw_db_cell_int(rows, i, WC_PROGRAM_ID, 0)));
-		json_object_object_add(it, "program_name",
-		                       api_exit_str(pw_db_cell(rows, i, WC_PROGRAM_NAME)));
-		json_object_object_add(it, "location_id",
-		                       json_object_new_int64(pw_db_cell_int(rows, i, WC_LOCATION_ID, 0)));
-		json_object_object_add(it, "case_manager_id",
-		                       pw_db_cell(rows, i, WC_CASE_MANAGER_ID)
-		                               ? json_object_new_int64(pw_db_cell_int(
-		                                         rows, i, WC_CASE_MANAGER_ID, 0))
-		                               : NULL);
-		json_object_object_add(it, "case_manager_name",
-		                       api_exit_str(pw_db_cell(rows, i, WC_CASE_MANAGER_NAME)));
-		json_object_object_add(it, "last_service_date", api_exit_date(l));
-		json_object_object_add(it, "projected_date", api_exit_date(soft.sweep_date));
-		json_object_object_add(it, "days_left",
-		                       soft.days_left >= 0 ? json_object_new_int(soft.days_left)
-		                                           : NULL);
-		json_object_object_add(it, "due", json_object_new_boolean(soft.due));
-		json_object_array_add(items, it);
-		last_l = l;
-		last_id = pw_db_cell_int(rows, i, WC_ID, 0);
-	}
-	pw_db_rows_free(rows);
-	o = json_object_new_object();
-	json_object_object_add(o, "as_of", api_exit_date(as_of));
-	json_object_object_add(o, "days", json_object_new_int((int)days));
-	json_object_object_add(o, "items", items);
-	if ((long long)json_object_array_length(items) == limit && pw_date_is_valid(last_l)) {
-		char ld[PW_DATE_STRLEN], id[32];
-		const char *parts[2] = {ld, id};
-		pw_date_format(last_l, ld);
-		snprintf(id, sizeof(id), "%lld", last_id);
-		json_object_object_add(o, "next_cursor",
-		                       api_exit_str(api_cursor_encode(ctx, parts, 2)));
-	} else {
-		json_object_object_add(o, "next_cursor", NULL);
-	}
-	pw_response_json(ctx->res, 200, o);
 }

@@ -74,8 +74,8 @@ void api_exit_refuse(struct pw_ctx *ctx, int status, const char *code, const cha
 	pw_response_error(ctx->res, status, code, message, d);
 }
 
-void api_exit_refuse_rc(struct pw_ctx *ctx, int rc, const char *conflict_code,
-                        const char *message, const struct pw_violations *v)
+void api_exit_refuse_rc(struct pw_ctx *ctx, int rc, const char *conflict_code, const char *message,
+                        const struct pw_violations *v)
 {
 	if (rc == PW_ERR_CONFLICT)
 		api_exit_refuse(ctx, 409, conflict_code, message, v);

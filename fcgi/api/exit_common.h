@@ -40,7 +40,7 @@ void api_exit_refuse(struct pw_ctx *ctx, int status, const char *code, const cha
 /* The status and code of design.md for a rule's answer: PW_ERR_INVALID is
  * 422 validation_failed, PW_ERR_CONFLICT 409 with conflict_code,
  * PW_ERR_FORBIDDEN 403 forbidden. */
-void api_exit_refuse_rc(struct pw_ctx *ctx, int rc, const char *conflict_code,
-                        const char *message, const struct pw_violations *v);
+void api_exit_refuse_rc(struct pw_ctx *ctx, int rc, const char *conflict_code, const char *message,
+                        const struct pw_violations *v);
 
 #endif

@@ -59,8 +59,7 @@ void outcomes_date(const struct pw_ctx *ctx, struct pw_fields *fl, const char *n
 		*out = PW_DATE_NONE;
 }
 
-void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name,
-                 long long *out)
+void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name, long long *out)
 {
 	if (pw_field_int(fl, name, PW_FIELD_OPTIONAL, 1, OUTCOMES_ID_MAX, out) ==
 	            PW_ERR_NOT_FOUND &&
@@ -68,8 +67,7 @@ void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *nam
 		*out = 0;
 }
 
-void outcomes_name_rule(json_object *details, const char *rule, const char *const *fields,
-                        size_t n)
+void outcomes_name_rule(json_object *details, const char *rule, const char *const *fields, size_t n)
 {
 	size_t len = json_object_array_length(details);
 

@@ -34,8 +34,7 @@ void outcomes_text(const struct pw_ctx *ctx, struct pw_fields *fl, const char *n
 void outcomes_code(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name,
                    const char *const *codes, size_t n, const char **out);
 void outcomes_date(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name, pw_date *out);
-void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name,
-                 long long *out);
+void outcomes_id(const struct pw_ctx *ctx, struct pw_fields *fl, const char *name, long long *out);
 
 /* Adds "rule": rule to each detail of details that concerns one of
  * fields[0..n) (every field when fields is NULL) and names no rule yet, so

@@ -60,7 +60,7 @@
 #define CREDITS_MAX 999.9
 /* How many assessments and candidate gains the EFL pairing looks at. */
 #define ASSESSMENTS_MAX 1000
-#define CANDIDATES_MAX 200
+#define CANDIDATES_MAX  200
 
 static const struct api_col cols[SG_COUNT] = {
         [SG_ID] = {"id", API_INT},
@@ -89,11 +89,23 @@ static const struct api_col cols[SG_COUNT] = {
 };
 
 static const char *const fields_allowed[] = {
-        "type",              "date_attained",      "comment",         "document_id",
-        "efl_basis",         "pre_assessment_id",  "post_assessment_id",
-        "enrolled_secondary", "highest_education", "load",            "semester1_start",
-        "semester1_end",     "semester1_credits",  "semester2_start", "semester2_end",
-        "semester2_credits", "passed_exam",
+        "type",
+        "date_attained",
+        "comment",
+        "document_id",
+        "efl_basis",
+        "pre_assessment_id",
+        "post_assessment_id",
+        "enrolled_secondary",
+        "highest_education",
+        "load",
+        "semester1_start",
+        "semester1_end",
+        "semester1_credits",
+        "semester2_start",
+        "semester2_end",
+        "semester2_credits",
+        "passed_exam",
 };
 
 /* The answers of each type's form beyond date, comment and document
@@ -134,8 +146,8 @@ static void code_lists(struct code_lists *c)
 /* Adds a cell holding DECIMAL credits as a number (null when NULL). */
 static void add_credits(json_object *o, const char *name, const char *cell)
 {
-	json_object_object_add(o, name, cell ? json_object_new_double_s(strtod(cell, NULL), cell)
-	                                     : NULL);
+	json_object_object_add(o, name,
+	                       cell ? json_object_new_double_s(strtod(cell, NULL), cell) : NULL);
 }
 
 /* Row r as the API shows it, with labels; a new object. */
@@ -265,9 +277,10 @@ static void only_own_answers(const struct pw_ctx *ctx, enum pw_msg_type t,
                              struct pw_skill_gain_fields *f, json_object *details)
 {
 	static const char *const answer_fields[] = {
-	        "efl_basis",       "pre_assessment_id", "post_assessment_id", "enrolled_secondary",
-	        "highest_education", "load",             "semester1_start",    "semester1_end",
-	        "semester1_credits", "semester2_start",  "semester2_end",      "semester2_credits",
+	        "efl_basis",          "pre_assessment_id", "post_assessment_id",
+	        "enrolled_secondary", "highest_education", "load",
+	        "semester1_start",    "semester1_end",     "semester1_credits",
+	        "semester2_start",    "semester2_end",     "semester2_credits",
 	        "passed_exam",
 	};
 	const char *own[8];
@@ -310,10 +323,11 @@ static void only_own_answers(const struct pw_ctx *ctx, enum pw_msg_type t,
 		if (outcomes_present(ctx, name) && !outcomes_null(ctx, name)) {
 			snprintf(msg, sizeof(msg), "is not asked for a %s gain",
 			         pw_skill_gain_type_label(t));
-			pw_details_add(details, name, msg,
-			               listed(name, semester2_fields, PW_ARRAY_LEN(semester2_fields))
-			                       ? "R-MSG-2"
-			                       : "R-MSG-1");
+			pw_details_add(
+			        details, name, msg,
+			        listed(name, semester2_fields, PW_ARRAY_LEN(semester2_fields))
+			                ? "R-MSG-2"
+			                : "R-MSG-1");
 		}
 	}
 	/* Left-overs of the stored state that no longer apply are dropped. */
@@ -340,8 +354,7 @@ static void only_own_answers(const struct pw_ctx *ctx, enum pw_msg_type t,
 /* An assessment of participant_id as the rules see it; 0, or -1 with a
  * detail on field when it is not one of theirs. *rc gets a database error. */
 static int assessment_of(struct pw_ctx *ctx, long long id, long long participant_id,
-                         const char *field, struct pw_assessment *a, json_object *details,
-                         int *rc)
+                         const char *field, struct pw_assessment *a, json_object *details, int *rc)
 {
 	struct pw_db_rows *rows = NULL;
 	int ok = -1;
@@ -368,8 +381,7 @@ static int assessment_of(struct pw_ctx *ctx, long long id, long long participant
  * details; returns a database error or PW_OK.
  */
 static int check_test_scores(struct pw_ctx *ctx, const struct pw_outcome_facts *e, long long id,
-                             struct pw_skill_gain_fields *f, json_object *details,
-                             int *conflict)
+                             struct pw_skill_gain_fields *f, json_object *details, int *conflict)
 {
 	struct pw_assessment a[2];
 	struct pw_efl_gain g[2];
@@ -460,8 +472,8 @@ static int check(struct pw_ctx *ctx, const struct pw_outcome_facts *e, long long
 		details = pw_details_new();
 		pw_details_add(details, "post_assessment_id",
 		               "already has its EFL gain recorded on this enrollment", "R-MSG-1");
-		pw_response_error(ctx->res, 409, "duplicate",
-		                  "This EFL gain is already recorded.", details);
+		pw_response_error(ctx->res, 409, "duplicate", "This EFL gain is already recorded.",
+		                  details);
 		return -1;
 	}
 
@@ -531,8 +543,8 @@ void api_skill_gains_get(struct pw_ctx *ctx)
 
 	if (load(ctx, ctx->ids[0], &rows))
 		return;
-	if (api_authorize_enrollment(ctx, pw_db_cell_int(rows, 0, SG_ENROLLMENT_ID, 0),
-	                             PW_ACL_READ, NULL) == 0) {
+	if (api_authorize_enrollment(ctx, pw_db_cell_int(rows, 0, SG_ENROLLMENT_ID, 0), PW_ACL_READ,
+	                             NULL) == 0) {
 		api_etag(ctx, pw_db_cell_int(rows, 0, SG_VERSION, 0));
 		pw_response_json(ctx->res, 200, gain_json(rows, 0));
 	}
@@ -552,7 +564,8 @@ static json_object *candidate_json(const struct pw_db_rows *rows, const struct p
 	pw_date_format(g->date, d);
 	json_object_object_add(o, "type", json_object_new_string("efl"));
 	json_object_object_add(o, "efl_basis", json_object_new_string("test_scores"));
-	json_object_object_add(o, "test", json_object_new_string(pw_db_cell(rows, g->post, AC_TEST)));
+	json_object_object_add(o, "test",
+	                       json_object_new_string(pw_db_cell(rows, g->post, AC_TEST)));
 	json_object_object_add(o, "subject",
 	                       json_object_new_string(pw_skill_gain_subject_code(g->subject)));
 	json_object_object_add(o, "subject_label",
@@ -565,12 +578,12 @@ static json_object *candidate_json(const struct pw_db_rows *rows, const struct p
 	                       json_object_new_int64(pw_db_cell_int(rows, g->post, AC_ID, 0)));
 	json_object_object_add(o, "pre_level", json_object_new_int(g->pre_level));
 	json_object_object_add(o, "post_level", json_object_new_int(g->post_level));
-	json_object_object_add(o, "pre_level_label",
-	                       json_object_new_string(
-	                               pw_skill_gain_nrs_level_label(g->scale, g->pre_level)));
-	json_object_object_add(o, "post_level_label",
-	                       json_object_new_string(
-	                               pw_skill_gain_nrs_level_label(g->scale, g->post_level)));
+	json_object_object_add(
+	        o, "pre_level_label",
+	        json_object_new_string(pw_skill_gain_nrs_level_label(g->scale, g->pre_level)));
+	json_object_object_add(
+	        o, "post_level_label",
+	        json_object_new_string(pw_skill_gain_nrs_level_label(g->scale, g->post_level)));
 	json_object_object_add(o, "date_attained", json_object_new_string(d));
 	json_object_object_add(o, "program_year", json_object_new_int(g->program_year));
 	/* R-MSG-3: only a gain within participation can be recorded here. */

@@ -169,8 +169,8 @@ static int read_fields(struct pw_ctx *ctx, long long pid, struct pw_story_fields
 	if (f->enrollment_id)
 		rc = pw_outcome_enrollment_of(ctx->db, f->enrollment_id, pid, &found);
 	if (rc == PW_OK && f->enrollment_id && !found)
-		pw_details_add(details, "enrollment_id", "must be an enrollment of this participant",
-		               NULL);
+		pw_details_add(details, "enrollment_id",
+		               "must be an enrollment of this participant", NULL);
 	return rc;
 }
 
@@ -267,8 +267,8 @@ void api_success_stories_list(struct pw_ctx *ctx)
 		json_object_array_add(items, api_row_json(rows, r, cols, ST_COUNT));
 	if (rows->nrows == (size_t)limit) {
 		size_t last = rows->nrows - 1;
-		const char *key = pw_db_cell(rows, last, sort == PW_STORY_BY_TITLE ? ST_TITLE
-		                                                                   : ST_STORY_DATE);
+		const char *key = pw_db_cell(rows, last,
+		                             sort == PW_STORY_BY_TITLE ? ST_TITLE : ST_STORY_DATE);
 		sort_code[0] = "dt"[sort];
 		order_code[0] = "ad"[desc];
 		sort_code[1] = order_code[1] = '\0';

@@ -270,7 +270,8 @@ static json_object *field_json(const struct pw_db_rows *rows, size_t r, const st
 		if (!pw_db_cell(rows, r, TR_ATTENDED) || !pw_db_cell(rows, r, TR_TOTAL))
 			return NULL;
 		snprintf(text, sizeof(text), "%lld of %lld",
-		         pw_db_cell_int(rows, r, TR_ATTENDED, 0), pw_db_cell_int(rows, r, TR_TOTAL, 0));
+		         pw_db_cell_int(rows, r, TR_ATTENDED, 0),
+		         pw_db_cell_int(rows, r, TR_TOTAL, 0));
 		return json_object_new_string(text);
 	case S_AMOUNT:
 		return pw_db_cell(rows, r, TR_INCOME_CENTS)
@@ -361,7 +362,8 @@ static int is_option(json_object *options, const char *s)
 {
 	for (size_t i = 0; options && i < json_object_array_length(options); i++) {
 		json_object *o = json_object_array_get_idx(options, i);
-		if (json_object_is_type(o, json_type_string) && !strcmp(json_object_get_string(o), s))
+		if (json_object_is_type(o, json_type_string) &&
+		    !strcmp(json_object_get_string(o), s))
 			return 1;
 	}
 	return 0;
@@ -460,11 +462,12 @@ static void read_multi(struct pw_ctx *ctx, const struct field *d, json_object *v
 	list = json_object_new_array();
 	for (size_t i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(v, i);
-		const char *s = json_object_is_type(o, json_type_string) ? json_object_get_string(o)
-		                                                         : NULL;
+		const char *s =
+		        json_object_is_type(o, json_type_string) ? json_object_get_string(o) : NULL;
 		int dup = 0;
 		for (size_t k = 0; s && k < i; k++)
-			dup |= json_object_is_type(json_object_array_get_idx(v, k), json_type_string) &&
+			dup |= json_object_is_type(json_object_array_get_idx(v, k),
+			                           json_type_string) &&
 			       !strcmp(json_object_get_string(json_object_array_get_idx(v, k)), s);
 		if (!s || !is_option(d->options, s) || dup) {
 			problem(details, d->code, "must list distinct options of this field");
@@ -523,7 +526,8 @@ static void read_field(struct pw_ctx *ctx, const struct field *d, json_object *v
 	}
 	if (!strcmp(type, "attendance")) {
 		if (parse_attendance(s, &f->attended, &f->total))
-			problem(details, d->code, "must read \"n of m\" with n at most m (e.g. \"12 of 15\")");
+			problem(details, d->code,
+			        "must read \"n of m\" with n at most m (e.g. \"12 of 15\")");
 		return;
 	}
 	if (!strcmp(type, "tracker_status")) {
@@ -658,8 +662,8 @@ static int enrollment_program(struct pw_ctx *ctx, long long eid, int lock, long 
 }
 
 /* The settings of enrollment eid's program; see load_settings. */
-static int enrollment_settings(struct pw_ctx *ctx, long long eid, int lock,
-                               json_object **settings, json_object **trackers)
+static int enrollment_settings(struct pw_ctx *ctx, long long eid, int lock, json_object **settings,
+                               json_object **trackers)
 {
 	long long program = 0;
 	int rc = enrollment_program(ctx, eid, lock, &program);
@@ -688,8 +692,8 @@ void api_trackers_list(struct pw_ctx *ctx)
 	}
 	rc = enrollment_settings(ctx, ctx->ids[0], 0, &settings, &trackers);
 	if (rc == PW_OK)
-		rc = pw_tracker_list(ctx->db, ctx->ids[0], type && *type ? type : NULL, after, limit,
-		                     &rows);
+		rc = pw_tracker_list(ctx->db, ctx->ids[0], type && *type ? type : NULL, after,
+		                     limit, &rows);
 	if (rc != PW_OK) {
 		json_object_put(settings);
 		pw_response_error_rc(ctx->res, rc);
@@ -752,9 +756,10 @@ void api_trackers_create(struct pw_ctx *ctx)
 	}
 	if (!trackers) {
 		details = pw_details_new();
-		pw_details_add(details, "enrollment_id",
-		               "The enrollment's program keeps no trackers (its profile lists none).",
-		               "R-CHK-3");
+		pw_details_add(
+		        details, "enrollment_id",
+		        "The enrollment's program keeps no trackers (its profile lists none).",
+		        "R-CHK-3");
 		pw_response_error(ctx->res, 409, "trackers_not_offered",
 		                  "This program does not keep trackers.", details);
 		details = NULL;
@@ -854,10 +859,12 @@ static void change(struct pw_ctx *ctx, int deleting)
 		if (json_object_object_get_ex(ctx->body, "tracker_type", &sent) &&
 		    (!json_object_is_type(sent, json_type_string) ||
 		     strcmp(json_object_get_string(sent), f.type)))
-			problem(details, "tracker_type", "cannot change: add a new tracker instead");
+			problem(details, "tracker_type",
+			        "cannot change: add a new tracker instead");
 		if (type_of(trackers, f.type, &t))
 			problem(details, "tracker_type",
-			        "is no longer a tracker of this program's profile: it cannot change");
+			        "is no longer a tracker of this program's profile: it cannot "
+			        "change");
 		else
 			read_fields(ctx, &t, &f, details);
 		outcomes_name_rule(details, "R-CHK-3", NULL, 0);

@@ -120,7 +120,8 @@ int pw_credential_update(struct pw_db *db, long long id, int version,
                          const struct pw_credential_fields *f)
 {
 	static const char sql[] =
-	        "UPDATE credentials SET title = ?, credential_type = ?, other_text = ?, source = ?, "
+	        "UPDATE credentials SET title = ?, credential_type = ?, other_text = ?, source = "
+	        "?, "
 	        "institution = ?, date_attained = ?, service_id = ?, experience_in_field = ?, "
 	        "agency_code = ?, document_id = ?, version = version + 1, "
 	        "updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ?";

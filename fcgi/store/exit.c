@@ -131,7 +131,8 @@ int pw_exit_quarters_create(struct pw_db *db, long long enrollment_id,
 	        "INSERT INTO post_exit_quarters (enrollment_id, quarter, first_day, last_day) "
 	        "VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?) "
 	        "ON DUPLICATE KEY UPDATE id = id";
-	char first[PW_POST_EXIT_QUARTERS][PW_DATE_STRLEN], last[PW_POST_EXIT_QUARTERS][PW_DATE_STRLEN];
+	char first[PW_POST_EXIT_QUARTERS][PW_DATE_STRLEN],
+	        last[PW_POST_EXIT_QUARTERS][PW_DATE_STRLEN];
 	struct pw_db_param p[4 * PW_POST_EXIT_QUARTERS];
 	size_t k = 0;
 
@@ -198,8 +199,7 @@ int pw_exit_quarter_entry(const struct pw_db_rows *rows, size_t r, struct pw_pos
 }
 
 int pw_exit_quarter_update(struct pw_db *db, long long id, int version,
-                           const struct pw_post_exit_entry *e,
-                           const struct pw_post_exit_quarter *q)
+                           const struct pw_post_exit_entry *e, const struct pw_post_exit_quarter *q)
 {
 	static const char sql[] =
 	        "UPDATE post_exit_quarters SET outcome = ?, earnings_cents = ?, verified_on = ?, "
@@ -430,8 +430,7 @@ int pw_exit_watch_list(struct pw_db *db, const struct pw_scope_filter *scope,
 	        "JOIN services s ON s.enrollment_id = e.id AND s.status <> 'deleted' "
 	        "JOIN program_service_types t ON t.id = s.service_type_id "
 	        "LEFT JOIN users cm ON cm.id = e.case_manager_user_id "
-	        "WHERE e.status = 'enrolled' AND " QUALIFYING
-	        "AND (? = 1 OR e.location_id IN "
+	        "WHERE e.status = 'enrolled' AND " QUALIFYING "AND (? = 1 OR e.location_id IN "
 	        "  (SELECT ul.location_id FROM user_locations ul WHERE ul.user_id = ?)) "
 	        "AND (? = 0 OR e.participant_id = ?) "
 	        "AND (? = 0 OR e.case_manager_user_id = ?) "

@@ -94,8 +94,7 @@ int pw_exit_quarters_create(struct pw_db *db, long long enrollment_id,
 int pw_exit_quarters_list(struct pw_db *db, long long enrollment_id, struct pw_db_rows **out);
 
 /* Quarter n of enrollment_id, read FOR UPDATE (zero or one row). */
-int pw_exit_quarter_lock(struct pw_db *db, long long enrollment_id, int n,
-                         struct pw_db_rows **out);
+int pw_exit_quarter_lock(struct pw_db *db, long long enrollment_id, int n, struct pw_db_rows **out);
 
 /* Reads row r of a quarter result into *e (R-PEX-1 entry). PW_ERR_DB for a
  * code or date the schema should have refused. */
@@ -140,8 +139,7 @@ int pw_exit_lock_one(struct pw_db *db, long long id, int *status);
 /* R-EXIT-2: locks the enrolled enrollments of participant_id FOR UPDATE, in
  * id order (every locker takes them in the same order). Columns: id,
  * program_id. */
-int pw_exit_lock_participant(struct pw_db *db, long long participant_id,
-                             struct pw_db_rows **out);
+int pw_exit_lock_participant(struct pw_db *db, long long participant_id, struct pw_db_rows **out);
 
 /* A sweep run's row (sweep_runs). */
 struct pw_sweep_run {

@@ -48,8 +48,8 @@ enum {
 
 /* Copies a cell into the arena; NULL stays NULL. Sets *failed when out of
  * memory. */
-static const char *dup_cell(struct pw_arena *a, const struct pw_db_rows *r, size_t row,
-                            size_t col, int *failed)
+static const char *dup_cell(struct pw_arena *a, const struct pw_db_rows *r, size_t row, size_t col,
+                            int *failed)
 {
 	const char *v = pw_db_cell(r, row, col);
 	char *copy;
@@ -333,9 +333,13 @@ static int load_jobs(struct pw_db *db, struct pw_arena *a, pw_date as_of, struct
 		rc = date_cell(r, i, 3, &j->start);
 		if (rc == PW_OK)
 			rc = date_cell(r, i, 4, &j->end);
+		/* As of as_of, a job that ends later is still held: the rules
+		 * see it without an end, so nothing after as_of counts
+		 * (R-EMP-2, R-DATE-4). job_info keeps the recorded end. */
 		out->jobs[i].id = j->id;
 		out->jobs[i].start = j->start;
-		out->jobs[i].end = j->end;
+		out->jobs[i].end =
+		        pw_date_is_valid(j->end) && j->end > as_of ? PW_DATE_NONE : j->end;
 	}
 	out->n_jobs = r->nrows;
 	if (rc == PW_OK && failed)

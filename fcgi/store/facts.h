@@ -61,14 +61,14 @@ struct pw_facts {
 	long long case_manager_user_id; /* 0: none */
 	int version;
 	enum pw_enrollment_status status;
-	bool exited;                   /* status exited or not_enrolled: the exit fields hold */
-	enum pw_exit_kind exit_kind;   /* meaningful when exited */
-	pw_date exit_date;             /* meaningful when exited */
-	pw_date participation_date;    /* PW_DATE_NONE when not yet */
-	const char *exclusion_reason;  /* PIRL 923 code, or NULL */
-	const char *exited_by;         /* "system" or a login, or NULL */
-	const char *exited_at;         /* RFC 3339, or NULL */
-	struct pw_exit_fields stored;  /* the stored exit fields (all NULL / NONE before) */
+	bool exited;                  /* status exited or not_enrolled: the exit fields hold */
+	enum pw_exit_kind exit_kind;  /* meaningful when exited */
+	pw_date exit_date;            /* meaningful when exited */
+	pw_date participation_date;   /* PW_DATE_NONE when not yet */
+	const char *exclusion_reason; /* PIRL 923 code, or NULL */
+	const char *exited_by;        /* "system" or a login, or NULL */
+	const char *exited_at;        /* RFC 3339, or NULL */
+	struct pw_exit_fields stored; /* the stored exit fields (all NULL / NONE before) */
 	const struct pw_profile *profile;
 	const char **exit_reason_codes; /* the profile's regular exit reason codes */
 	size_t n_exit_reason_codes;
@@ -81,7 +81,7 @@ struct pw_facts {
 	size_t n_trackers;
 	size_t n_skill_gains, n_credentials;
 	struct pw_facts_job *job_info; /* by start date */
-	struct pw_post_exit_job *jobs; /* the same jobs, as the rules take them */
+	struct pw_post_exit_job *jobs; /* the same jobs as of as_of, as the rules take them */
 	size_t n_jobs;
 	struct pw_followup_contact *contacts; /* by contact date */
 	size_t n_contacts;
@@ -89,7 +89,8 @@ struct pw_facts {
 
 /*
  * Loads enrollment id with the parts asked for (enum pw_facts_part), as of
- * as_of (counts and jobs leave out records dated after it). profile is the
+ * as_of (counts and jobs leave out records dated after it; a job ending
+ * after as_of is, for the rules, still held). profile is the
  * caller's profile of the enrollment's program (borrowed; it must outlive
  * out), or NULL to load it into a. PW_ERR_NOT_FOUND when there is no such
  * enrollment; PW_ERR_DB when a row holds a value the schema should have

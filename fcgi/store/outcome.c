@@ -13,7 +13,7 @@
 /* The columns both queries read, in the order fill() expects. */
 #define FACTS_SQL                                                                                  \
 	"SELECT e.id, e.participant_id, e.program_id, e.participation_date, e.exit_date, "         \
-	"e.status, r.requires_agency_code, e.school_status_at_exit, p.highest_education "         \
+	"e.status, r.requires_agency_code, e.school_status_at_exit, p.highest_education "          \
 	"FROM enrollments e JOIN regions r ON r.id = e.region_id "                                 \
 	"JOIN participants p ON p.id = e.participant_id WHERE e.id = ?"
 

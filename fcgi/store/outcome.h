@@ -28,10 +28,10 @@ struct pw_outcome_facts {
 	long long enrollment_id;
 	long long participant_id;
 	long long program_id;
-	pw_date participation_date; /* PW_DATE_NONE while referred */
-	pw_date exit_date;          /* PW_DATE_NONE until exited */
-	const char *status;         /* "referred", "enrolled", "exited", "not_enrolled" */
-	bool requires_agency_code;  /* the region's rule (R-CRED-1, profile) */
+	pw_date participation_date;        /* PW_DATE_NONE while referred */
+	pw_date exit_date;                 /* PW_DATE_NONE until exited */
+	const char *status;                /* "referred", "enrolled", "exited", "not_enrolled" */
+	bool requires_agency_code;         /* the region's rule (R-CRED-1, profile) */
 	const char *school_status_at_exit; /* pw_exit_school_status code */
 	const char *education_at_entry;    /* participants.highest_education */
 };

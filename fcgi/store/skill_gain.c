@@ -67,8 +67,7 @@ int pw_skill_gain_list(struct pw_db *db, long long enrollment_id, long long afte
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
 }
 
-int pw_skill_gain_recorded_posts(struct pw_db *db, long long enrollment_id,
-                                 struct pw_db_rows **out)
+int pw_skill_gain_recorded_posts(struct pw_db *db, long long enrollment_id, struct pw_db_rows **out)
 {
 	static const char sql[] = "SELECT post_assessment_id FROM skill_gains "
 	                          "WHERE enrollment_id = ? AND post_assessment_id IS NOT NULL";

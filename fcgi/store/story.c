@@ -36,21 +36,21 @@ int pw_story_get(struct pw_db *db, long long id, struct pw_db_rows **out)
 /* The keyset condition of one order: the first page when the key is NULL,
  * else the rows after (key, id) in that order. */
 #define AFTER(col, cmp)                                                                            \
-	"WHERE s.participant_id = ? AND (? IS NULL OR " col " " cmp " ? OR (" col " = ? AND s.id " \
-	cmp " ?)) "
+	"WHERE s.participant_id = ? AND (? IS NULL OR " col " " cmp " ? OR (" col                  \
+	" = ? AND s.id " cmp " ?)) "
 
 int pw_story_list(struct pw_db *db, long long participant_id, enum pw_story_sort sort,
                   bool descending, const char *after_key, long long after_id, int limit,
                   struct pw_db_rows **out)
 {
-	static const char by_date[] = "SELECT " COLS AFTER("s.story_date", ">")
-	        "ORDER BY s.story_date, s.id LIMIT ?";
-	static const char by_date_desc[] = "SELECT " COLS AFTER("s.story_date", "<")
-	        "ORDER BY s.story_date DESC, s.id DESC LIMIT ?";
-	static const char by_title[] = "SELECT " COLS AFTER("s.title", ">")
-	        "ORDER BY s.title, s.id LIMIT ?";
-	static const char by_title_desc[] = "SELECT " COLS AFTER("s.title", "<")
-	        "ORDER BY s.title DESC, s.id DESC LIMIT ?";
+	static const char by_date[] =
+	        "SELECT " COLS AFTER("s.story_date", ">") "ORDER BY s.story_date, s.id LIMIT ?";
+	static const char by_date_desc[] = "SELECT " COLS AFTER(
+	        "s.story_date", "<") "ORDER BY s.story_date DESC, s.id DESC LIMIT ?";
+	static const char by_title[] =
+	        "SELECT " COLS AFTER("s.title", ">") "ORDER BY s.title, s.id LIMIT ?";
+	static const char by_title_desc[] =
+	        "SELECT " COLS AFTER("s.title", "<") "ORDER BY s.title DESC, s.id DESC LIMIT ?";
 	const char *sql;
 	struct pw_db_param p[] = {
 	        PW_P_INT(participant_id), PW_P_TEXT(after_key), PW_P_TEXT(after_key),

@@ -7,7 +7,6 @@
 #include "pw.h"
 #include "store/outcome.h"
 
-
 /* The columns of enum pw_tracker_col, in order. */
 #define COLS                                                                                       \
 	"id, enrollment_id, tracker_type, status, stage, tracker_date, end_date, end_reason, "     \
@@ -16,8 +15,7 @@
 	"DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "                                          \
 	"DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ') FROM trackers "
 
-int pw_tracker_fields_from_row(const struct pw_db_rows *rows, size_t r,
-                               struct pw_tracker_fields *f)
+int pw_tracker_fields_from_row(const struct pw_db_rows *rows, size_t r, struct pw_tracker_fields *f)
 {
 	int rc;
 
@@ -49,8 +47,8 @@ int pw_tracker_get(struct pw_db *db, long long id, struct pw_db_rows **out)
 	return pw_db_query(db, sql, p, 1, out);
 }
 
-int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type,
-                    long long after_id, int limit, struct pw_db_rows **out)
+int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type, long long after_id,
+                    int limit, struct pw_db_rows **out)
 {
 	static const char sql[] = "SELECT " COLS "WHERE enrollment_id = ? AND id > ? "
 	                          "AND (? IS NULL OR tracker_type = ?) ORDER BY id LIMIT ?";
@@ -68,8 +66,7 @@ struct texts {
 #define NFIELDS 13
 
 /* The changeable field parameters, in the column order of INSERT and UPDATE. */
-static void field_params(const struct pw_tracker_fields *f, struct texts *t,
-                         struct pw_db_param *p)
+static void field_params(const struct pw_tracker_fields *f, struct texts *t, struct pw_db_param *p)
 {
 	p[0] = PW_P_TEXT(f->status);
 	p[1] = PW_P_TEXT(f->stage);
@@ -86,8 +83,8 @@ static void field_params(const struct pw_tracker_fields *f, struct texts *t,
 	p[12] = PW_P_TEXT(f->income_period);
 }
 
-int pw_tracker_insert(struct pw_db *db, long long enrollment_id,
-                      const struct pw_tracker_fields *f, long long *id)
+int pw_tracker_insert(struct pw_db *db, long long enrollment_id, const struct pw_tracker_fields *f,
+                      long long *id)
 {
 	static const char sql[] =
 	        "INSERT INTO trackers (status, stage, tracker_date, end_date, end_reason, "

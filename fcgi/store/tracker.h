@@ -71,11 +71,11 @@ int pw_tracker_fields_from_row(const struct pw_db_rows *rows, size_t r,
 int pw_tracker_get(struct pw_db *db, long long id, struct pw_db_rows **out);
 /* The trackers of an enrollment with id > after_id, by id, at most limit;
  * type (NULL: every type) narrows it to one tracker type. */
-int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type,
-                    long long after_id, int limit, struct pw_db_rows **out);
+int pw_tracker_list(struct pw_db *db, long long enrollment_id, const char *type, long long after_id,
+                    int limit, struct pw_db_rows **out);
 
-int pw_tracker_insert(struct pw_db *db, long long enrollment_id,
-                      const struct pw_tracker_fields *f, long long *id);
+int pw_tracker_insert(struct pw_db *db, long long enrollment_id, const struct pw_tracker_fields *f,
+                      long long *id);
 /* Writes every field but the type and created_on; PW_ERR_STALE when the
  * version has moved on. */
 int pw_tracker_update(struct pw_db *db, long long id, int version,

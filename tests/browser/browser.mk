@@ -15,6 +15,7 @@ EXTRA_DIST += \
 	tests/browser/a11y.test.mjs \
 	tests/browser/admin.test.mjs \
 	tests/browser/keyboard.test.mjs \
+	tests/browser/outcomes.test.mjs \
 	tests/browser/session.test.mjs \
 	tests/browser/signin.test.mjs \
 	tests/browser/static.test.mjs

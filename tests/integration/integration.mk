@@ -11,7 +11,16 @@ tests_integration_pathway_itest_SOURCES = \
 	tests/integration/test_org.c tests/integration/test_participants.c \
 	tests/integration/test_idempotency.c \
 	tests/integration/test_programs.c \
-	tests/integration/test_documents.c tests/integration/test_case_notes.c
+	tests/integration/exit_fixtures.h tests/integration/exit_fixtures.c \
+	tests/integration/test_exit.c \
+	tests/integration/test_sweep.c \
+	tests/integration/test_post_exit.c tests/integration/test_follow_ups.c \
+	tests/integration/test_summary.c \
+	tests/integration/test_documents.c tests/integration/test_case_notes.c \
+	tests/integration/outcomes_util.h tests/integration/outcomes_util.c \
+	tests/integration/test_skill_gains.c tests/integration/test_credentials.c \
+	tests/integration/test_employment.c tests/integration/test_trackers.c \
+	tests/integration/test_success_stories.c
 tests_integration_pathway_itest_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CURL_CFLAGS) \
 	$(JSONC_CFLAGS) $(SODIUM_CFLAGS) $(OATH_CFLAGS)
 # The suite links the library for its TOTP code generator (auth.c).

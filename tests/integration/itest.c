@@ -473,7 +473,7 @@ const struct it_session *it_statewide(void)
 
 static const struct it_suite *const suites[] = {
 	&it_suite_health, &it_suite_http,    &it_suite_config, &it_suite_migrate,
-	&it_suite_session, &it_suite_org,    &it_suite_participants, &it_suite_idempotency,    &it_suite_programs, &it_suite_services, &it_suite_goals, &it_suite_documents, &it_suite_case_notes, &it_suite_skill_gains, &it_suite_credentials, &it_suite_employment, &it_suite_trackers, &it_suite_success_stories, &it_suite_exit, &it_suite_sweep, &it_suite_process,
+	&it_suite_session, &it_suite_org,    &it_suite_participants, &it_suite_idempotency,    &it_suite_programs, &it_suite_services, &it_suite_goals, &it_suite_documents, &it_suite_case_notes, &it_suite_skill_gains, &it_suite_credentials, &it_suite_employment, &it_suite_trackers, &it_suite_success_stories, &it_suite_exit, &it_suite_sweep, &it_suite_post_exit, &it_suite_follow_ups, &it_suite_summary, &it_suite_process,
 };
 
 /* Is name one of the comma-separated names in list? */

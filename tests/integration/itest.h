@@ -120,6 +120,16 @@ extern const struct it_suite it_suite_participants;
 extern const struct it_suite it_suite_idempotency;
 extern const struct it_suite it_suite_documents;
 extern const struct it_suite it_suite_case_notes;
+extern const struct it_suite it_suite_exit;
+extern const struct it_suite it_suite_sweep;
+extern const struct it_suite it_suite_post_exit;
+extern const struct it_suite it_suite_follow_ups;
+extern const struct it_suite it_suite_summary;
+extern const struct it_suite it_suite_skill_gains;
+extern const struct it_suite it_suite_credentials;
+extern const struct it_suite it_suite_employment;
+extern const struct it_suite it_suite_trackers;
+extern const struct it_suite it_suite_success_stories;
 
 #define IT_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -32,6 +32,7 @@ export class ApiError extends Error {
     this.code = err.code || (status === 0 ? 'network' : 'http_' + status);
     // [{field, problem, rule}] as the API sent them.
     this.details = Array.isArray(err.details) ? err.details : [];
+    this.body = body; // the whole answer (e.g. an exit's `unmet` items)
     this.retryAfter = headers ? Number(headers.get('Retry-After')) || null : null;
   }
 
@@ -68,7 +69,9 @@ export function query(params) {
 export async function request(method, path, options = {}) {
   const headers = { Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-  if (options.body !== undefined) {
+  if (options.formData) {
+    init.body = options.formData; // multipart: the browser sets the boundary
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -108,6 +111,7 @@ export const get = (path, options) => request('GET', path, options);
 export const post = (path, body, options = {}) => request('POST', path, { ...options, body });
 export const put = (path, body, options = {}) => request('PUT', path, { ...options, body });
 export const patch = (path, body, options = {}) => request('PATCH', path, { ...options, body });
+export const upload = (path, formData) => request('POST', path, { formData });
 export const del = (path, options) => request('DELETE', path, options);
 
 // Every item of a list, following next_cursor (for choice lists, which are

@@ -10,6 +10,8 @@ let lastSection = 'home';
 export function currentSection(path) {
   if (path.startsWith('/admin')) return 'admin';
   if (path.startsWith('/account')) return 'account';
+  if (path.startsWith('/participants')) return 'caseload';
+  if (path.startsWith('/my')) return 'my';
   return 'home';
 }
 
@@ -31,6 +33,7 @@ export function renderHeader(s, section = lastSection) {
   }
   replace(nav, h('ul', { class: 'nav-list' },
     link('home', '#/', 'Home'),
+    s.scope.participant_id ? link('my', '#/my', 'My Dashboard') : link('caseload', '#/participants', 'Caseload'),
     session.isStatewide() ? link('admin', '#/admin', 'Admin') : null));
   nav.hidden = false;
   replace(account,

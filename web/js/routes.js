@@ -14,11 +14,19 @@ import userEdit from './views/admin/user-edit.js';
 import orgList from './views/admin/org-list.js';
 import orgNew from './views/admin/org-new.js';
 import orgEdit from './views/admin/org-edit.js';
+import caseload from './views/caseload.js';
+import profile from './views/participant/profile.js';
+import outcomes from './views/participant/outcomes.js';
+import dashboard from './views/dashboard.js';
 
 export const routes = [
   { pattern: '/signin', view: signin, access: 'public' },
   { pattern: '/', view: home, access: 'signed-in' },
   { pattern: '/account/authenticator', view: authenticator, access: 'signed-in' },
+  { pattern: '/participants', view: caseload, access: 'signed-in' },
+  { pattern: '/participants/:id', view: profile, access: 'signed-in' },
+  { pattern: '/participants/:id/outcomes', view: outcomes, access: 'signed-in' },
+  { pattern: '/my', view: dashboard, access: 'signed-in' },
   { pattern: '/admin', view: adminIndex, access: 'statewide' },
   { pattern: '/admin/users', view: usersList, access: 'statewide' },
   { pattern: '/admin/users/new', view: userNew, access: 'statewide' },

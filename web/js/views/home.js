@@ -1,6 +1,6 @@
 // views/home.js: the home screen. For now it says who is signed in and
-// which records they reach (their scope, R-ACL-1); the caseload takes this
-// place once the participants API exists.
+// which records they reach (their scope, R-ACL-1). The header's menu leads
+// to the caseload (staff) or My Dashboard (a customer).
 import * as session from '../session.js';
 import * as lookups from '../lookups.js';
 import { h } from '../dom.js';
