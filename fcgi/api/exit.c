@@ -48,7 +48,6 @@
 #include "store/session.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define ID_MAX       (1LL << 53)

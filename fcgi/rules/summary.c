@@ -108,11 +108,12 @@ static bool sum_employment_gained(const struct pw_summary_facts *f, char *res, s
 	return set(res, cap, f->n_jobs > 0, "At least 1 employment entered.");
 }
 
-/* R-EMP-2: days retained = (end date or as-of date) - start date; a job
- * that starts after as_of has 0 days. -1 for a job without a start. */
+/* R-EMP-2: days retained = (end date or as-of date) - start date, never
+ * counting days after as_of (a job that ends later is still held then); a
+ * job that starts after as_of has 0 days. -1 for a job without a start. */
 static int64_t days_retained(const struct pw_post_exit_job *j, pw_date as_of)
 {
-	pw_date until = pw_date_is_valid(j->end) ? j->end : as_of;
+	pw_date until = pw_date_is_valid(j->end) && j->end < as_of ? j->end : as_of;
 	int64_t days;
 
 	if (!pw_date_is_valid(j->start))
