@@ -388,6 +388,88 @@ static void a_new_program_is_added_and_edited_with_no_c_change(void)
 	CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", "/api/v1/programs?limit=500", NULL, NULL, &r), 0);
 	CU_ASSERT(strstr(r.body, code) != NULL);
 	it_resp_free(&r);
+
+	/* And it works end to end with no C change: a participant enrolls in it,
+	 * gets a service of its catalog, is held back by its own checklist, and
+	 * exits with one of its own exit reasons. */
+	{
+		long long pid, eid, sid;
+		char etag2[32];
+
+		snprintf(body, sizeof(body),
+			 "{\"first_name\": \"Newprogram\", \"last_name\": \"Tester%s\", "
+			 "\"date_of_birth\": \"1988-08-08\", \"confirm_duplicate\": true, "
+			 "\"enrollment\": {\"program_id\": %lld, \"location_id\": 1, "
+			 "\"application_date\": \"2025-02-03\", \"participation_date\": "
+			 "\"2025-02-03\", \"status\": \"enrolled\"}}",
+			 code, id);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", "/api/v1/participants", NULL, body, &r), 0);
+		CU_ASSERT_EQUAL_FATAL(r.status, 201);
+		pid = it_json_int(&r, "id", 0);
+		eid = it_json_int(&r, "enrollments.0.id", 0);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "enrollments.0.program_code"), code);
+		it_resp_free(&r);
+		CU_ASSERT_FATAL(pid > 0 && eid > 0);
+
+		snprintf(path, sizeof(path), "/api/v1/enrollments/%lld/services", eid);
+		snprintf(body, sizeof(body),
+			 "{\"service_type_id\": %lld, \"status\": \"open\", \"start_date\": "
+			 "\"2025-02-10\"}",
+			 intake_id);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL, body, &r), 0);
+		CU_ASSERT_EQUAL_FATAL(r.status, 201);
+		sid = it_json_int(&r, "id", 0);
+		CU_ASSERT_PTR_NOT_NULL(it_header(&r, "ETag", etag2, sizeof(etag2)));
+		it_resp_free(&r);
+
+		/* Its checklist, as the profile lists it, holds the exit back. */
+		snprintf(path, sizeof(path), "/api/v1/enrollments/%lld/exit", eid);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+		CU_ASSERT_EQUAL(r.status, 200);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.0.code"), "services_complete");
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.1.code"), "exit_reason");
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "checklist.2.code"), "exit_comments");
+		it_resp_free(&r);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
+					      "{\"kind\": \"regular\", \"exit_date\": "
+					      "\"2025-03-01\", \"exit_reason\": \"placed\"}",
+					      &r),
+				      0);
+		CU_ASSERT_EQUAL(r.status, 409);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "exit_blocked");
+		it_resp_free(&r);
+
+		snprintf(path, sizeof(path), "/api/v1/services/%lld", sid);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "PATCH", path, etag2,
+					      "{\"status\": \"completed_successful\", "
+					      "\"end_date\": \"2025-02-28\"}",
+					      &r),
+				      0);
+		CU_ASSERT_EQUAL(r.status, 200);
+		it_resp_free(&r);
+		snprintf(path, sizeof(path), "/api/v1/enrollments/%lld/exit", eid);
+		/* Its own exit reasons, and no other program's. */
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
+					      "{\"kind\": \"regular\", \"exit_date\": "
+					      "\"2025-03-01\", \"exit_reason\": \"program_completion\"}",
+					      &r),
+				      0);
+		/* (the exit_reason checklist item refuses it, naming the field) */
+		CU_ASSERT_EQUAL(r.status, 409);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.details.0.field"), "exit_reason");
+		it_resp_free(&r);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "POST", path, NULL,
+					      "{\"kind\": \"regular\", \"exit_date\": "
+					      "\"2025-03-01\", \"exit_reason\": \"placed\"}",
+					      &r),
+				      0);
+		if (r.status != 200)
+			fprintf(stderr, "\n    exit: %ld %s", r.status, r.body);
+		CU_ASSERT_EQUAL(r.status, 200);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit.kind"), "regular");
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "exit.exit_reason_label"), "Placed in a job");
+		it_resp_free(&r);
+	}
 }
 
 static void a_profile_change_needs_the_current_version(void)
