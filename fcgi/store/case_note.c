@@ -41,8 +41,6 @@ int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
 	        "author_user_id, author, subject, body, contact_date, contact_method, visibility, "
 	        "recipients, follow_up_outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct pw_db_param p[6 + CNF_COUNT];
-	unsigned long long insert_id = 0;
-	int rc;
 
 	p[0] = PW_P_INT(n->participant_id);
 	p[1] = n->enrollment_id ? PW_P_INT(n->enrollment_id) : PW_P_NULL;
@@ -54,10 +52,7 @@ int pw_case_note_create(struct pw_db *db, const struct pw_case_note_new *n,
 	/* The column defaults hold for visibility when it is not given. */
 	if (p[6 + CNF_VISIBILITY].type == PW_DB_NULL)
 		p[6 + CNF_VISIBILITY] = PW_P_TEXT("staff");
-	rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_case_note_update(struct pw_db *db, long long id, int version, const int *given,
@@ -71,9 +66,7 @@ int pw_case_note_update(struct pw_db *db, long long id, int version, const int *
 	        "updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ? "
 	        "AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 DAY";
 	struct pw_db_param p[2 * CNF_COUNT + 2];
-	unsigned long long affected = 0;
 	size_t k = 0;
-	int rc;
 
 	for (size_t i = 0; i < CNF_COUNT; i++) {
 		p[k++] = PW_P_INT(given[i] ? 1 : 0);
@@ -81,10 +74,7 @@ int pw_case_note_update(struct pw_db *db, long long id, int version, const int *
 	}
 	p[k++] = PW_P_INT(id);
 	p[k++] = PW_P_INT(version);
-	rc = pw_db_exec(db, sql, p, k, &affected, NULL);
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, k);
 }
 
 int pw_case_note_lock(struct pw_db *db, long long id, struct pw_case_note_state *out)

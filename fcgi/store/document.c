@@ -45,12 +45,7 @@ int pw_document_create(struct pw_db *db, const struct pw_document_new *d, long l
 	        PW_P_BLOB((const char *)d->content, d->size),
 	        d->uploaded_by ? PW_P_INT(d->uploaded_by) : PW_P_NULL,
 	};
-	unsigned long long insert_id = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_document_get(struct pw_db *db, long long id, struct pw_db_rows **out)

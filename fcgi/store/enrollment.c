@@ -82,9 +82,7 @@ int pw_enrollment_update(struct pw_db *db, long long id, int version, const int 
 		"agency_code = IF(?, ?, agency_code), version = version + 1, "
 		"updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ?";
 	struct pw_db_param p[10];
-	unsigned long long affected = 0;
 	size_t k = 0;
-	int rc;
 
 	for (size_t i = 0; i < 4; i++) {
 		p[k++] = PW_P_INT(given[i] ? 1 : 0);
@@ -92,10 +90,7 @@ int pw_enrollment_update(struct pw_db *db, long long id, int version, const int 
 	}
 	p[k++] = PW_P_INT(id);
 	p[k++] = PW_P_INT(version);
-	rc = pw_db_exec(db, sql, p, k, &affected, NULL);
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, k);
 }
 
 int pw_enrollment_set_case_manager(struct pw_db *db, long long id, int temporary,

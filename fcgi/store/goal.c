@@ -112,12 +112,7 @@ int pw_goal_insert(struct pw_db *db, long long enrollment_id, const struct pw_go
 	        date_param(f->actual_completion, actual),
 	        PW_P_INT(enrollment_id),
 	};
-	unsigned long long insert_id = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_goal_update(struct pw_db *db, long long id, int version, const struct pw_goal_fields *f)
@@ -138,10 +133,5 @@ int pw_goal_update(struct pw_db *db, long long id, int version, const struct pw_
 	        PW_P_INT(id),
 	        PW_P_INT(version),
 	};
-	unsigned long long affected = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }

@@ -40,16 +40,11 @@ int pw_participant_create(struct pw_db *db, const struct pw_db_param *vals, long
 		"employment_status_at_entry, redetermination_date, created_by) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct pw_db_param p[PF_COUNT + 1];
-	unsigned long long insert_id = 0;
-	int rc;
 
 	for (size_t i = 0; i < PF_COUNT; i++)
 		p[i] = vals[i];
 	p[PF_COUNT] = created_by ? PW_P_INT(created_by) : PW_P_NULL;
-	rc = pw_db_exec(db, sql, p, PF_COUNT + 1, NULL, &insert_id);
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PF_COUNT + 1, id);
 }
 
 int pw_participant_update(struct pw_db *db, long long id, int version, const int *given,
@@ -69,9 +64,7 @@ int pw_participant_update(struct pw_db *db, long long id, int version, const int
 		"redetermination_date = IF(?, ?, redetermination_date), version = version + 1, "
 		"updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ?";
 	struct pw_db_param p[2 * PF_COUNT + 2];
-	unsigned long long affected = 0;
 	size_t k = 0;
-	int rc;
 
 	for (size_t i = 0; i < PF_COUNT; i++) {
 		p[k++] = PW_P_INT(given[i] ? 1 : 0);
@@ -79,10 +72,7 @@ int pw_participant_update(struct pw_db *db, long long id, int version, const int
 	}
 	p[k++] = PW_P_INT(id);
 	p[k++] = PW_P_INT(version);
-	rc = pw_db_exec(db, sql, p, k, &affected, NULL);
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, k);
 }
 
 int pw_participant_duplicates(struct pw_db *db, const char *first, const char *last,

@@ -140,15 +140,10 @@ int pw_service_insert(struct pw_db *db, long long enrollment_id, const struct pw
 	        "enrollment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct date_texts t;
 	struct pw_db_param p[11];
-	unsigned long long insert_id = 0;
-	int rc;
 
 	field_params(f, &t, p);
 	p[10] = PW_P_INT(enrollment_id);
-	rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_service_update(struct pw_db *db, long long id, int version,
@@ -161,14 +156,9 @@ int pw_service_update(struct pw_db *db, long long id, int version,
 	        "updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND version = ?";
 	struct date_texts t;
 	struct pw_db_param p[12];
-	unsigned long long affected = 0;
-	int rc;
 
 	field_params(f, &t, p);
 	p[10] = PW_P_INT(id);
 	p[11] = PW_P_INT(version);
-	rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }

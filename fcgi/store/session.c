@@ -139,12 +139,7 @@ int pw_session_create(struct pw_db *db, long long user_id, const unsigned char *
 		PW_P_TEXT(remote_addr),
 		PW_P_TEXT(user_agent),
 	};
-	unsigned long long insert_id = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_session_elevate(struct pw_db *db, long long id, const unsigned char *new_hash,

@@ -82,12 +82,7 @@ int pw_story_insert(struct pw_db *db, long long participant_id, const struct pw_
 	        submitted_by_user_id > 0 ? PW_P_INT(submitted_by_user_id) : PW_P_NULL,
 	        PW_P_INT(participant_id),
 	};
-	unsigned long long insert_id = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_story_update(struct pw_db *db, long long id, int version, const struct pw_story_fields *f)
@@ -107,22 +102,12 @@ int pw_story_update(struct pw_db *db, long long id, int version, const struct pw
 	        PW_P_INT(id),
 	        PW_P_INT(version),
 	};
-	unsigned long long affected = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }
 
 int pw_story_delete(struct pw_db *db, long long id, int version)
 {
 	static const char sql[] = "DELETE FROM success_stories WHERE id = ? AND version = ?";
 	struct pw_db_param p[] = {PW_P_INT(id), PW_P_INT(version)};
-	unsigned long long affected = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }

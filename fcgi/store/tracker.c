@@ -94,17 +94,12 @@ int pw_tracker_insert(struct pw_db *db, long long enrollment_id, const struct pw
 	struct texts t;
 	char created[PW_DATE_STRLEN];
 	struct pw_db_param p[NFIELDS + 3];
-	unsigned long long insert_id = 0;
-	int rc;
 
 	field_params(f, &t, p);
 	p[NFIELDS] = PW_P_TEXT(f->type);
 	p[NFIELDS + 1] = pw_outcome_date_param(f->created_on, created);
 	p[NFIELDS + 2] = PW_P_INT(enrollment_id);
-	rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_tracker_update(struct pw_db *db, long long id, int version,
@@ -118,26 +113,16 @@ int pw_tracker_update(struct pw_db *db, long long id, int version,
 	        "WHERE id = ? AND version = ?";
 	struct texts t;
 	struct pw_db_param p[NFIELDS + 2];
-	unsigned long long affected = 0;
-	int rc;
 
 	field_params(f, &t, p);
 	p[NFIELDS] = PW_P_INT(id);
 	p[NFIELDS + 1] = PW_P_INT(version);
-	rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }
 
 int pw_tracker_delete(struct pw_db *db, long long id, int version)
 {
 	static const char sql[] = "DELETE FROM trackers WHERE id = ? AND version = ?";
 	struct pw_db_param p[] = {PW_P_INT(id), PW_P_INT(version)};
-	unsigned long long affected = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }

@@ -165,12 +165,7 @@ int pw_user_create(struct pw_db *db, const struct pw_user_fields *f, const char 
 		PW_P_TEXT(hash),
 		PW_P_TEXT(params),
 	};
-	unsigned long long insert_id = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), NULL, &insert_id);
-
-	if (rc == PW_OK)
-		*id = (long long)insert_id;
-	return rc;
+	return pw_db_insert(db, sql, p, PW_ARRAY_LEN(p), id);
 }
 
 int pw_user_update(struct pw_db *db, long long id, int version, const struct pw_user_fields *f)
@@ -193,12 +188,7 @@ int pw_user_update(struct pw_db *db, long long id, int version, const struct pw_
 		PW_P_INT(id),
 		PW_P_INT(version),
 	};
-	unsigned long long affected = 0;
-	int rc = pw_db_exec(db, sql, p, PW_ARRAY_LEN(p), &affected, NULL);
-
-	if (rc == PW_OK && affected != 1)
-		rc = PW_ERR_STALE;
-	return rc;
+	return pw_db_exec_one(db, sql, p, PW_ARRAY_LEN(p));
 }
 
 int pw_user_set_locations(struct pw_db *db, long long id, const long long *locs, size_t n)
