@@ -72,7 +72,7 @@ dist_webadmin_DATA = \
 # web/README.md); its licence ships beside it.
 webvendordir = $(webdir)/vendor
 dist_webvendor_DATA = \
-	web/vendor/uqr-0.1.3.js \
-	web/vendor/uqr-0.1.3.LICENSE.txt
+	web/vendor/lean-qr-2.7.4.js \
+	web/vendor/lean-qr-2.7.4.LICENSE.txt
 
 EXTRA_DIST += web/README.md web/vendor/fetch.sh

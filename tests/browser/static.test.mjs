@@ -85,5 +85,5 @@ test('tests/browser/browser.mk names every file of the browser tests', () => {
 
 test('the vendored files are the ones web/vendor/fetch.sh verified', () => {
   const out = execFileSync(join(WEB_ROOT, 'vendor', 'fetch.sh'), ['--check'], { encoding: 'utf8' });
-  assert.match(out, /^ok {2}uqr-0\.1\.3\.js/m);
+  assert.match(out, /^ok {2}lean-qr-2\.7\.4\.js/m);
 });

@@ -14,10 +14,10 @@ set -euo pipefail
 VENDOR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # One line per shipped file:  package  version  file-in-package  name-here  sha256
-# uqr: QR code encoder (ES module, no dependencies), MIT. See web/README.md.
+# lean-qr: QR code encoder (ES module, no dependencies), MIT. See web/README.md.
 readonly FILES='
-uqr 0.1.3 dist/index.mjs uqr-0.1.3.js 7f0e61c2f13bb3724edee7bfb876e13c54ac9ee4fcfa283c9fa93cfb1241c325
-uqr 0.1.3 LICENSE uqr-0.1.3.LICENSE.txt b39d50e24727f341a0ebdb2ab040c57efaf4076a8ad5b1d0c8c45beb975b4571
+lean-qr 2.7.4 index.mjs lean-qr-2.7.4.js 0ce41cd6f92cc23cf057a1df7e1b3876767d678665dd65af4e1d22b4fad967dc
+lean-qr 2.7.4 LICENSE lean-qr-2.7.4.LICENSE.txt dc672b829e054d6c102da8776d327f26f27edc1f88740c1878a7ca5b9f74da73
 '
 
 die() {
