@@ -6,7 +6,7 @@ EXTRA_DIST += bench
 # never build it; bench/run asks for it with `make bench/fcgi_echo`.
 # "=" rather than "+=": Makefile.am does not initialise EXTRA_PROGRAMS.
 EXTRA_PROGRAMS = bench/fcgi_echo
-bench_fcgi_echo_SOURCES = bench/fcgi_echo.c
+bench_fcgi_echo_SOURCES = bench/fcgi_echo.c fcgi/connection.h fcgi/connection.c
 bench_fcgi_echo_CFLAGS = $(AM_CFLAGS) $(FCGI_CFLAGS)
 bench_fcgi_echo_LDADD = $(FCGI_LIBS) $(PTHREAD_LIBS)
 CLEANFILES += bench/fcgi_echo$(EXEEXT)

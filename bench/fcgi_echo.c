@@ -4,9 +4,11 @@
  * A responder that does nothing but answer: it listens on the unix socket it
  * is given and every request gets Status 200 with one fixed small JSON body.
  * Its threads are organised as pathway-fcgi's are (FCGX_Init once, then each
- * thread with its own FCGX_Request calling FCGX_Accept_r with no mutex
- * around it), so what nginx in front of it can reach is the most the real
- * workers could reach over the same transport: libfcgi's record parsing, the
+ * thread with its own FCGX_Request, taking its next connection with the
+ * workers' own pw_conn_next (fcgi/connection.c) on a non-blocking listening
+ * socket, then FCGX_Accept_r to read the request), so what nginx in front
+ * of it can reach is the most the real workers could reach over the same
+ * transport: libfcgi's record parsing, the
  * unix socket, and nginx's fastcgi module. The difference between this and
  * GET /api/v1/health is the cost of Pathway's own request handling and its
  * database round trip.
@@ -16,8 +18,11 @@
  * SIGTERM or SIGINT removes the socket and exits 0. Nothing is logged per
  * request: the responder must cost as little as possible.
  */
+#include "connection.h"
+
 #include <errno.h>
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
 #include <signal.h>
@@ -52,10 +57,17 @@ static void *serve(void *arg)
 		return NULL;
 	}
 	for (;;) {
-		int rc = FCGX_Accept_r(&req);
+		int rc = pw_conn_next(&req, listen_fd);
+		if (rc != 0) {
+			if (rc != EINTR)
+				fprintf(stderr, "fcgi_echo: accept failed: %s\n", strerror(rc));
+			continue;
+		}
+		rc = FCGX_Accept_r(&req);
 		if (rc < 0) {
-			if (rc != -EINTR)
-				fprintf(stderr, "fcgi_echo: accept failed: %s\n", strerror(-rc));
+			if (rc != -EINTR && rc != -EAGAIN)
+				fprintf(stderr, "fcgi_echo: reading a request failed: %s\n",
+					strerror(-rc));
 			continue;
 		}
 		FCGX_PutStr(reply, (int)sizeof(reply) - 1, req.out);
@@ -102,6 +114,11 @@ static int open_socket(const char *path, const char *group)
 			fprintf(stderr, "fcgi_echo: cannot give %s to group %s\n", path, group);
 			goto fail;
 		}
+	}
+	/* Non-blocking, as pw_conn_next wants (the workers' socket is too). */
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+		fprintf(stderr, "fcgi_echo: fcntl %s: %s\n", path, strerror(errno));
+		goto fail;
 	}
 	if (chmod(path, 0660) != 0) {
 		fprintf(stderr, "fcgi_echo: chmod %s: %s\n", path, strerror(errno));

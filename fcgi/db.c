@@ -323,10 +323,11 @@ int pw_db_exec(struct pw_db *db, const char *sql, const struct pw_db_param *para
 		*affected = (unsigned long long)mysql_stmt_affected_rows(st);
 	if (insert_id)
 		*insert_id = (unsigned long long)mysql_stmt_insert_id(st);
-	/* A statement that produced a result set must be drained. */
+	/* A statement that produced a result set must be drained. No
+	 * mysql_stmt_reset here: it costs a round trip (COM_STMT_RESET) and a
+	 * completed statement is ready to run again without it. */
 	if (mysql_stmt_field_count(st) > 0)
 		mysql_stmt_free_result(st);
-	mysql_stmt_reset(st);
 	return PW_OK;
 }
 
@@ -487,7 +488,11 @@ out:
 		mysql_free_result(meta);
 	if (st && db->conn) {
 		mysql_stmt_free_result(st);
-		mysql_stmt_reset(st);
+		/* Only a fetch that stopped part way leaves server-side state to
+		 * clear; after a full fetch the reset would be a wasted round
+		 * trip on every query. */
+		if (rc != PW_OK)
+			mysql_stmt_reset(st);
 	}
 	pw_db_rows_free(rows);
 	free(binds);

@@ -20,6 +20,7 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/idempotency.h fcgi/idempotency.c \
 	fcgi/migrate.h fcgi/migrate.c \
 	fcgi/admin_org.h fcgi/admin_org.c \
+	fcgi/connection.h fcgi/connection.c \
 	fcgi/worker.h fcgi/worker.c \
 	fcgi/supervisor.h fcgi/supervisor.c \
 	fcgi/store/meta.h fcgi/store/meta.c \

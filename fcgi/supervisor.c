@@ -56,6 +56,10 @@ static time_t mono(void)
 	return ts.tv_sec;
 }
 
+/* The listening socket is non-blocking: the worker threads wait for it in
+ * poll(2) next to their kept connections and accept without blocking (see
+ * worker.c), so a thread never sleeps in accept while nginx has a request
+ * for the connection it holds. */
 int pw_listen_open(const struct pw_config *cfg, char *err, size_t errlen)
 {
 	int fd = -1;
@@ -69,7 +73,7 @@ int pw_listen_open(const struct pw_config *cfg, char *err, size_t errlen)
 		memset(&sa, 0, sizeof(sa));
 		sa.sun_family = AF_UNIX;
 		snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
-		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 		if (fd < 0)
 			goto fail;
 		/* A socket file left by a crashed run is replaced; any other kind
@@ -115,7 +119,7 @@ int pw_listen_open(const struct pw_config *cfg, char *err, size_t errlen)
 		sa.sin_family = AF_INET;
 		sa.sin_port = htons((uint16_t)atoi(colon + 1));
 		inet_pton(AF_INET, host, &sa.sin_addr);
-		fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 		if (fd < 0)
 			goto fail;
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));

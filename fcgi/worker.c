@@ -1,25 +1,37 @@
 /*
  * worker.c: the accept loop and the life of one request.
  *
- * Threads call FCGX_Accept_r concurrently with no mutex around it: the
- * kernel hands each new connection to one waiting thread, and with nginx's
- * fastcgi_keep_conn a thread keeps serving its connection. A lock around
- * accept would make every thread wait behind one idle kept-alive connection
- * (issue 2: p99 near 1 s).
+ * Connections. nginx opens one connection per request in flight and, with
+ * fastcgi_keep_conn, caches up to `keepalive` of them; libfcgi serves one
+ * request at a time per connection and, left to itself, keeps a thread
+ * blocked reading its kept connection. With more connections than threads
+ * the idle kept ones held every thread while new connections waited
+ * unaccepted in the backlog (issue 2: p99 above 1 s, timeouts; a mutex
+ * around accept, as in fcgi2's threaded example, is worse). So the threads
+ * do the accepting themselves (pw_conn_next, connection.c): each waits in poll(2) on
+ * the listening socket (non-blocking, see supervisor.c) and on the
+ * connection it keeps; a request on the kept connection is served first;
+ * a new connection that waits while the kept one is quiet is taken and the
+ * quiet one closed, so no connection waits behind an idle one. libfcgi's
+ * FCGX_Accept_r then only reads the request from the connection it is
+ * given. nginx notices a cached connection closed by the worker and drops
+ * it; one it already chose in the same microsecond gets an error, which
+ * nginx retries on a new connection for a request that is safe to repeat.
  *
- * Stopping: libfcgi blocks in accept(2) or read(2) and retries nothing on
- * EINTR when the request was initialised with FCGI_FAIL_ACCEPT_ON_INTR, so
- * the main thread wakes idle threads with SIGUSR1 (installed without
- * SA_RESTART) until they notice the stop flag. Busy threads are never
- * signalled, so a request in flight finishes and its response goes out.
- * The listening socket is shared with the parent and the sibling processes
- * and is left open: shutting it would stop them too during a rolling reload.
+ * Stopping: the main thread wakes idle threads with SIGUSR1 (installed
+ * without SA_RESTART, so poll and read return EINTR; the request is
+ * initialised with FCGI_FAIL_ACCEPT_ON_INTR) until they notice the stop
+ * flag. Busy threads are never signalled, so a request in flight finishes
+ * and its response goes out. The listening socket is shared with the
+ * parent and the sibling processes and is left open: shutting it would
+ * stop them too during a rolling reload.
  */
 #include "worker.h"
 
 #include "arena.h"
 #include "config.h"
 #include "auth.h"
+#include "connection.h"
 #include "db.h"
 #include "gate.h"
 #include "idempotency.h"
@@ -269,10 +281,11 @@ static void serve_one(FCGX_Request *fx, struct pw_db *db, const struct pw_config
 	else
 		dispatch(fx, db, cfg, &req, &res, &arena);
 	if (pw_response_serialize(&res, req.request_id, !strcmp(req.method, "HEAD"), &out) ==
-	    PW_OK) {
+	    PW_OK)
+		/* No flush here: FCGX_Finish_r sends what is buffered together
+		 * with the end-of-request record, one write for a response that
+		 * fits libfcgi's buffer instead of two. */
 		FCGX_PutStr(out.data, (int)out.len, fx->out);
-		FCGX_FFlush(fx->out);
-	}
 	pw_log_request(req.request_id, req.method, req.path, res.status, ms_since(&t0));
 	/* Whatever the handler did not read of the body must not be taken for
 	 * the next request on a kept connection: a body within the cap is read
@@ -310,12 +323,26 @@ static void *thread_main(void *arg)
 	while (!atomic_load(&stopping)) {
 		int rc;
 		atomic_store(&slot->state, T_IDLE);
+		rc = pw_conn_next(&fx, slot->listen_fd);
+		if (rc != 0) {
+			if (rc != EINTR) {
+				/* No descriptors left, say: waited out, not spun. */
+				struct timespec pause = {0, 100 * 1000 * 1000};
+				pw_log("warn", "worker: accept failed: %s", strerror(rc));
+				nanosleep(&pause, NULL);
+			}
+			continue;
+		}
+		/* With a connection in hand, FCGX_Accept_r only reads. When that
+		 * connection has ended, it goes on to accept on the non-blocking
+		 * socket itself: EAGAIN then means "wait again". */
 		rc = FCGX_Accept_r(&fx);
 		if (rc < 0) {
 			if (atomic_load(&stopping))
 				break;
-			if (rc != -EINTR)
-				pw_log("warn", "worker: accept failed: %s", strerror(-rc));
+			if (rc != -EINTR && rc != -EAGAIN && rc != -EWOULDBLOCK)
+				pw_log("warn", "worker: reading a request failed: %s",
+				       strerror(-rc));
 			continue;
 		}
 		atomic_store(&slot->state, T_BUSY);
