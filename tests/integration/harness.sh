@@ -149,6 +149,7 @@ run_suite() {
 	pw_wait_http_200 "$url/api/v1/health" 60 || pw_die "the stack does not answer at $url/api/v1/health"
 
 	export PATHWAY_TEST_URL=$url PATHWAY_TEST_DIR=$TEST_DIR
+	export PATHWAY_TEST_SLOTS=$((PROCESSES * THREADS))
 	export PATHWAY_TEST_SOCKET=$PW_FCGI_SOCKET PATHWAY_TEST_CONF=$PW_FCGI_CONF
 	export PATHWAY_TEST_PIDFILE=$PW_FCGI_PIDFILE PATHWAY_TEST_DB_SOCKET=$PW_DB_SOCKET
 	export PATHWAY_TEST_MIGRATIONS=$abs_top_srcdir/db/migrations PATHWAY_TEST_CTL=$CTL

@@ -300,7 +300,14 @@ size_t it_fcgi_pair(unsigned char *out, unsigned long nlen, unsigned long vlen, 
 int it_fcgi_begin_get(int fd, const char *method, const char *path, const char *content_type,
 		      long content_length)
 {
-	unsigned char begin[8] = {0, 1, 0, 0, 0, 0, 0, 0};
+	return it_fcgi_begin(fd, 0, method, path, content_type, content_length);
+}
+
+int it_fcgi_begin(int fd, int keep_conn, const char *method, const char *path,
+		  const char *content_type, long content_length)
+{
+	/* role 1 (responder); flags bit 0 is FCGI_KEEP_CONN */
+	unsigned char begin[8] = {0, 1, keep_conn ? 1 : 0, 0, 0, 0, 0, 0};
 	unsigned char params[2048];
 	char len[32];
 	size_t k = 0;

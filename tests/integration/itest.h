@@ -71,6 +71,10 @@ size_t it_fcgi_pair(unsigned char *out, unsigned long nlen, unsigned long vlen, 
 /* Sends a complete GET request for path; returns 0 or -1. */
 int it_fcgi_begin_get(int fd, const char *method, const char *path, const char *content_type,
 		      long content_length);
+/* The same, asking the worker to keep the connection open afterwards
+ * (FCGI_KEEP_CONN, as nginx's fastcgi_keep_conn does) when keep_conn. */
+int it_fcgi_begin(int fd, int keep_conn, const char *method, const char *path,
+		  const char *content_type, long content_length);
 /* Reads FastCGI records until END_REQUEST or EOF, collecting STDOUT into out.
  * Returns 0 when END_REQUEST arrived, -1 otherwise. */
 int it_fcgi_read_response(int fd, char *out, size_t outlen, int timeout_ms);

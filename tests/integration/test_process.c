@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,7 +271,51 @@ static void more_parallel_requests_than_threads_all_answer_promptly(void)
 	curl_multi_cleanup(multi);
 }
 
+static void idle_kept_connections_do_not_keep_a_new_one_waiting(void)
+{
+	/* nginx keeps connections open between requests (fastcgi_keep_conn)
+	 * and opens new ones while those sit idle. Hold an idle kept
+	 * connection for every thread of every worker, then ask on a new one:
+	 * it must be answered, not left in the backlog until one of the idle
+	 * ones is used again (issue 2; libfcgi alone never answers it). Then
+	 * every held connection either answers again or was let go: none may
+	 * hang. */
+	enum { MAX_SLOTS = 64 };
+	int held[MAX_SLOTS], slots = atoi(it_env("PATHWAY_TEST_SLOTS")), fd;
+	int answered = 0, let_go = 0;
+	char out[2048];
+
+	CU_ASSERT_FATAL(slots > 0 && slots <= MAX_SLOTS);
+	for (int i = 0; i < slots; i++) {
+		held[i] = it_fcgi_connect(it_env("PATHWAY_TEST_SOCKET"));
+		CU_ASSERT_FATAL(held[i] >= 0);
+		CU_ASSERT_EQUAL(it_fcgi_begin(held[i], 1, "GET", "/api/v1/health", NULL, -1), 0);
+		CU_ASSERT_EQUAL(it_fcgi_read_response(held[i], out, sizeof(out), 10000), 0);
+	}
+	fd = it_fcgi_connect(it_env("PATHWAY_TEST_SOCKET"));
+	CU_ASSERT_FATAL(fd >= 0);
+	CU_ASSERT_EQUAL(it_fcgi_begin(fd, 0, "GET", "/api/v1/health", NULL, -1), 0);
+	CU_ASSERT_EQUAL(it_fcgi_read_response(fd, out, sizeof(out), 10000), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Status: 200"));
+	close(fd);
+	for (int i = 0; i < slots; i++) {
+		/* A connection the worker let go reads as ended at once; any
+		 * other must answer. */
+		struct pollfd pf = {.fd = held[i], .events = POLLIN};
+		if (poll(&pf, 1, 200) == 1)
+			let_go++;
+		else if (it_fcgi_begin(held[i], 1, "GET", "/api/v1/health", NULL, -1) == 0 &&
+			 it_fcgi_read_response(held[i], out, sizeof(out), 10000) == 0)
+			answered++;
+		close(held[i]);
+	}
+	CU_ASSERT_EQUAL(answered + let_go, slots);
+	CU_ASSERT(answered > 0);
+}
+
 static const struct it_test tests[] = {
+	{"idle kept connections do not keep a new one waiting",
+	 idle_kept_connections_do_not_keep_a_new_one_waiting},
 	{"more parallel requests than threads all answer promptly",
 	 more_parallel_requests_than_threads_all_answer_promptly},
 	{"the socket is mode 0660 and belongs to the web server's group", socket_is_0660_and_owned_by_the_web_server_group},
