@@ -34,6 +34,7 @@ static const struct pw_route routes[] = {
 	{"POST", "/api/v1/office-locations", api_locations_create, PW_ROUTE_JSON},
 	{"GET", "/api/v1/office-locations/{id}", api_locations_get, 0},
 	{"PATCH", "/api/v1/office-locations/{id}", api_locations_update, PW_ROUTE_JSON},
+	{"GET", "/api/v1/office-locations/{id}/staff", api_locations_staff, 0},
 	{"GET", "/api/v1/staff-positions", api_positions_list, 0},
 	{"POST", "/api/v1/staff-positions", api_positions_create, PW_ROUTE_JSON},
 	{"GET", "/api/v1/staff-positions/{id}", api_positions_get, 0},

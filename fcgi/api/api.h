@@ -28,6 +28,8 @@ PW_API_ORG(regions)
 PW_API_ORG(providers)
 PW_API_ORG(locations)
 PW_API_ORG(positions)
+/* The staff of one office location (case manager choices). */
+void api_locations_staff(struct pw_ctx *ctx);
 
 /* api/users.c */
 void api_users_list(struct pw_ctx *ctx);

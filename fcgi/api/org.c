@@ -5,6 +5,8 @@
  *   GET   /api/v1/regions            POST /api/v1/regions
  *   GET   /api/v1/regions/{id}       PATCH /api/v1/regions/{id}
  *   ... and the same for /providers, /office-locations, /staff-positions.
+ *   GET   /api/v1/office-locations/{id}/staff   who works there (the choices
+ *                                      for a case manager, R-ACL-1 scope)
  *
  * Every staff member may read them (forms need them as choice lists);
  * only statewide users create or change them (PW_ACL_ADMIN). Nothing is
@@ -352,3 +354,49 @@ ORG_HANDLERS(regions, PW_ORG_REGION)
 ORG_HANDLERS(providers, PW_ORG_PROVIDER)
 ORG_HANDLERS(locations, PW_ORG_LOCATION)
 ORG_HANDLERS(positions, PW_ORG_POSITION)
+
+/* R-ACL-1: a location's people are shown to statewide users and to the
+ * staff of that location; anybody else gets 404, as for any record out of
+ * scope. The list is short (one office), so it is not paged. */
+void api_locations_staff(struct pw_ctx *ctx)
+{
+	static const struct api_col cols[] = {
+		{"id", API_INT},
+		{"display_name", API_STR},
+		{"role", API_STR},
+		{"staff_position_id", API_INT},
+		{"staff_position_name", API_STR},
+	};
+	const struct pw_principal *me = &ctx->session->principal;
+	long long id = ctx->ids[0];
+	struct pw_db_rows *rows = NULL;
+	json_object *items, *o;
+	int in_scope = me->role == PW_ROLE_STATEWIDE, rc;
+
+	if (staff_only(ctx))
+		return;
+	for (size_t i = 0; i < me->nlocations && !in_scope; i++)
+		in_scope = me->locations[i] == id;
+	if (!in_scope) {
+		api_not_found(ctx);
+		return;
+	}
+	rc = pw_org_get(ctx->db, PW_ORG_LOCATION, id, &rows);
+	if (rc == PW_OK && rows->nrows == 0)
+		rc = PW_ERR_NOT_FOUND;
+	pw_db_rows_free(rows);
+	rows = NULL;
+	if (rc == PW_OK)
+		rc = pw_org_location_staff(ctx->db, id, &rows);
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return;
+	}
+	items = json_object_new_array();
+	for (size_t r = 0; r < rows->nrows; r++)
+		json_object_array_add(items, api_row_json(rows, r, cols, PW_ARRAY_LEN(cols)));
+	pw_db_rows_free(rows);
+	o = json_object_new_object();
+	json_object_object_add(o, "items", items);
+	pw_response_json(ctx->res, 200, o);
+}

@@ -119,3 +119,16 @@ int pw_org_update(struct pw_db *db, enum pw_org_kind kind, long long id, int ver
 		rc = PW_ERR_STALE;
 	return rc;
 }
+
+int pw_org_location_staff(struct pw_db *db, long long location_id, struct pw_db_rows **out)
+{
+	static const char sql[] =
+		"SELECT u.id, u.display_name, u.role, u.staff_position_id, sp.name "
+		"FROM user_locations ul JOIN users u ON u.id = ul.user_id "
+		"LEFT JOIN staff_positions sp ON sp.id = u.staff_position_id "
+		"WHERE ul.location_id = ? AND u.active = 1 AND u.role <> 'customer' "
+		"ORDER BY u.display_name, u.id";
+	struct pw_db_param p[] = {PW_P_INT(location_id)};
+
+	return pw_db_query(db, sql, p, 1, out);
+}

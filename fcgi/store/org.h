@@ -31,4 +31,9 @@ int pw_org_create(struct pw_db *db, enum pw_org_kind kind, const struct pw_db_pa
 int pw_org_update(struct pw_db *db, enum pw_org_kind kind, long long id, int version,
 		  const int *given, const struct pw_db_param *vals);
 
+/* The active staff accounts assigned to office location location_id (the
+ * people who may be its participants' case managers), by display name:
+ * rows id, display_name, role, staff_position_id, position name. */
+int pw_org_location_staff(struct pw_db *db, long long location_id, struct pw_db_rows **out);
+
 #endif

@@ -268,7 +268,51 @@ static void pathway_admin_creates_accounts_with_the_password_on_stdin(void)
 	CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
 }
 
+/* R-ACL-1: who works at an office is shown to its own staff and to
+ * statewide users; to the staff of another office it does not exist. */
+static const struct staff_case {
+	const char *login, *totp;
+	int location;
+	long status;
+	const char *must_list; /* a display name the answer holds, or NULL */
+} staff_cases[] = {
+	{"state.admin", IT_STATE_TOTP, 3, 200, "T Programs"},
+	{"pm.lee", IT_PM_TOTP, 3, 200, "Ana Ortiz"},
+	{"ahs.tprograms", NULL, 3, 200, "Lee Program-Manager"},
+	{"staff25.lao", NULL, 1, 200, "Lao Staff25"},
+	{"staff25.lao", NULL, 3, 404, NULL},
+	{"cwork.kim", NULL, 1, 404, NULL},
+	{"state.admin", IT_STATE_TOTP, 999999, 404, NULL},
+};
+
+static void a_location_s_staff_are_listed_for_its_own_staff_only(void)
+{
+	for (size_t i = 0; i < IT_LEN(staff_cases); i++) {
+		const struct staff_case *c = &staff_cases[i];
+		struct it_session s;
+		struct it_resp r;
+		char path[96];
+
+		CU_ASSERT_EQUAL_FATAL(it_sign_in(c->login, IT_DEMO_PASSWORD, c->totp, &s) / 100, 2);
+		snprintf(path, sizeof(path), "/api/v1/office-locations/%d/staff", c->location);
+		CU_ASSERT_EQUAL_FATAL(it_call(&s, "GET", path, NULL, NULL, &r), 0);
+		if (r.status != c->status)
+			fprintf(stderr, "\n    %s %s: %ld", c->login, path, r.status);
+		CU_ASSERT_EQUAL(r.status, c->status);
+		if (c->must_list)
+			CU_ASSERT_PTR_NOT_NULL(strstr(r.body, c->must_list));
+		/* Nobody from another office, and never a customer account. */
+		if (c->status == 200) {
+			CU_ASSERT_PTR_NULL(strstr(r.body, "Kim Nguyen"));
+			CU_ASSERT_PTR_NULL(strstr(r.body, "\"customer\""));
+		}
+		it_resp_free(&r);
+	}
+}
+
 static const struct it_test tests[] = {
+	{"a location's staff are listed for its own staff only",
+	 a_location_s_staff_are_listed_for_its_own_staff_only},
 	{"a statewide user creates, reads, lists and updates a region with If-Match",
 	 statewide_creates_reads_lists_and_updates_a_region},
 	{"bad input is refused with the right status and changes nothing",

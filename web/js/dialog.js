@@ -39,11 +39,12 @@ export function openDialog({ title, describe, build, actions = {}, forms = {}, i
       result = value;
       dialog.close();
     };
-    dialog.append(
+    // Element.append would print a null as the word "null".
+    dialog.append(...[
       h('h2', { id: titleId, class: 'dialog-title' }, title),
       describe ? h('p', { id: descId }, describe) : null,
       build(close),
-    );
+    ].filter((n) => n !== null && n !== undefined));
     dialog.addEventListener('keydown', (event) => trapTab(dialog, event));
     delegate(dialog, 'click', 'action', (el, name, event) => {
       if (name === 'dialog-cancel') close(null);
