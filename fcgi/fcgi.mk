@@ -48,6 +48,7 @@ fcgi_libpathway_a_SOURCES = \
 	fcgi/store/tracker.h fcgi/store/tracker.c \
 	fcgi/store/story.h fcgi/store/story.c \
 	fcgi/api/outcomes.h fcgi/api/outcomes.c \
+	fcgi/api/record.h fcgi/api/record.c \
 	fcgi/api/assessments.c fcgi/api/skill_gains.c fcgi/api/credentials.c \
 	fcgi/api/employment.c fcgi/api/trackers.c fcgi/api/success_stories.c \
 	fcgi/store/facts.h fcgi/store/facts.c \

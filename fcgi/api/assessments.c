@@ -27,14 +27,13 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
 #include "rules/skill_gain.h"
 #include "store/assessment.h"
-#include "store/audit.h"
 #include "store/outcome.h"
 
 #include <stdio.h>
@@ -119,40 +118,6 @@ static json_object *assessment_json(const struct pw_db_rows *rows, size_t r)
 	json_object_object_add(
 	        o, "program_year",
 	        pw_date_is_valid(a.date) ? json_object_new_int(pw_program_year(a.date)) : NULL);
-	return o;
-}
-
-/* Loads assessment id into *rows (one row; the caller frees it), or fills
- * the response (404 / database error) and returns -1. */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_assessment_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Assessment id as JSON with its version; NULL (response filled) when unreadable. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = assessment_json(rows, 0);
-	*version = pw_db_cell_int(rows, 0, AC_VERSION, 0);
-	pw_db_rows_free(rows);
 	return o;
 }
 
@@ -274,6 +239,89 @@ static int check_enrollment(struct pw_ctx *ctx, long long participant_id,
 	return rc;
 }
 
+/* One write's state: the record kind's arg (see api/record.h). */
+struct edit {
+	long long participant_id;
+	struct pw_assessment_fields before, f;
+};
+
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	(void)arg;
+	return assessment_json(rows, r);
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long pid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+
+	(void)ctx;
+	w->participant_id = pid;
+	return pw_assessment_fields_from_row(rows, 0, &w->before);
+}
+
+/* PATCH: the fields, the enrollment, and the gains that rest on the test
+ * when it would place elsewhere (409 assessment_in_use). */
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = pw_details_new();
+	long long uses = 0;
+	int rc;
+
+	w->f = w->before;
+	read_fields(ctx, &w->f, details);
+	if (!json_object_array_length(details))
+		check_fields(&w->f, details);
+	rc = check_enrollment(ctx, w->participant_id, &w->f, details);
+	if (rc == PW_OK && !json_object_array_length(details) &&
+	    placement_changed(&w->before, &w->f))
+		rc = pw_assessment_uses(ctx->db, ctx->ids[0], &uses);
+	if (rc != PW_OK) {
+		json_object_put(details);
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	if (outcomes_refuse(ctx, details))
+		return -1;
+	if (uses) {
+		pw_response_error(ctx->res, 409, "assessment_in_use", in_use_message, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static int edit_insert(struct pw_ctx *ctx, long long participant_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_assessment_insert(ctx->db, participant_id, &w->f, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_assessment_update(ctx->db, id, version, &w->f);
+}
+
+static const struct record_kind kind = {
+        .entity = "assessment",
+        .location = "/api/v1/assessments/",
+        .get = pw_assessment_get,
+        .version_col = AC_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_PARTICIPANT,
+        .parent_col = AC_PARTICIPANT_ID,
+        .prepare = edit_prepare,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_assessment_delete,
+        .in_use_code = "assessment_in_use",
+        .in_use_message = in_use_message,
+};
+
 void api_assessments_list(struct pw_ctx *ctx)
 {
 	struct pw_db_rows *rows = NULL;
@@ -302,7 +350,7 @@ void api_assessments_get(struct pw_ctx *ctx)
 {
 	struct pw_db_rows *rows = NULL;
 
-	if (load(ctx, ctx->ids[0], &rows))
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
 		return;
 	if (api_authorize_participant(ctx, pw_db_cell_int(rows, 0, AC_PARTICIPANT_ID, 0),
 	                              PW_ACL_READ) == 0) {
@@ -312,24 +360,22 @@ void api_assessments_get(struct pw_ctx *ctx)
 	pw_db_rows_free(rows);
 }
 
+/* POST: everything is checked before the transaction, which only writes. */
 void api_assessments_create(struct pw_ctx *ctx)
 {
-	long long pid = ctx->ids[0], id = 0, version = 0;
-	struct pw_assessment_fields f = {0};
-	json_object *details, *after = NULL;
-	struct pw_actor who;
-	char path[64];
+	struct edit w = {.participant_id = ctx->ids[0]};
+	json_object *details;
 	int rc;
 
-	if (api_authorize_participant(ctx, pid, PW_ACL_WRITE))
+	if (api_authorize_participant(ctx, w.participant_id, PW_ACL_WRITE))
 		return;
-	f.assessed_on = PW_DATE_NONE;
-	f.scale_score = -1;
+	w.f.assessed_on = PW_DATE_NONE;
+	w.f.scale_score = -1;
 	details = pw_details_new();
-	read_fields(ctx, &f, details);
+	read_fields(ctx, &w.f, details);
 	if (!json_object_array_length(details))
-		check_fields(&f, details);
-	rc = check_enrollment(ctx, pid, &f, details);
+		check_fields(&w.f, details);
+	rc = check_enrollment(ctx, w.participant_id, &w.f, details);
 	if (rc != PW_OK) {
 		json_object_put(details);
 		pw_response_error_rc(ctx->res, rc);
@@ -337,119 +383,21 @@ void api_assessments_create(struct pw_ctx *ctx)
 	}
 	if (outcomes_refuse(ctx, details))
 		return;
-	pw_gate_actor(ctx, &who);
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = pw_assessment_insert(ctx->db, pid, &f, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "assessment", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		json_object_put(after);
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		return;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/assessments/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
+	record_create(ctx, &kind, w.participant_id, &w);
 }
 
-/* PATCH and DELETE inside one transaction: access, version, the gains that
- * rest on the test, the write and its audit row. */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], pid, newv = 0, uses = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_assessment_fields before, f;
-	json_object *details = NULL, *before_json = NULL, *after = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	pid = pw_db_cell_int(rows, 0, AC_PARTICIPANT_ID, 0);
-	if (api_authorize_participant(ctx, pid, PW_ACL_WRITE))
-		goto out;
-	if (pw_db_cell_int(rows, 0, AC_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = pw_assessment_fields_from_row(rows, 0, &before);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = assessment_json(rows, 0);
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_assessment_delete(ctx->db, id, version);
-	} else {
-		f = before;
-		details = pw_details_new();
-		read_fields(ctx, &f, details);
-		if (!json_object_array_length(details))
-			check_fields(&f, details);
-		rc = check_enrollment(ctx, pid, &f, details);
-		if (rc == PW_OK && !json_object_array_length(details) &&
-		    placement_changed(&before, &f))
-			rc = pw_assessment_uses(ctx->db, id, &uses);
-		if (rc != PW_OK) {
-			pw_response_error_rc(ctx->res, rc);
-			goto out;
-		}
-		rc = outcomes_refuse(ctx, details);
-		details = NULL; /* consumed */
-		if (rc)
-			goto out;
-		if (uses) {
-			pw_response_error(ctx->res, 409, "assessment_in_use", in_use_message, NULL);
-			goto out;
-		}
-		rc = pw_assessment_update(ctx->db, id, version, &f);
-		if (rc == PW_OK && !(after = load_json(ctx, id, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "assessment", id, deleting ? "delete" : "update",
-		                    api_json_text(ctx, before_json), api_json_text(ctx, after),
-		                    NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, "assessment_in_use", in_use_message);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the test, DELETE 204 (api/record.h); a delete the
+ * database refuses because a gain rests on the test is 409. */
 void api_assessments_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 0, &w);
 }
 
 void api_assessments_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 1, &w);
 }

@@ -48,8 +48,6 @@
 #define ID_MAX              (1LL << 53)
 
 static const char *const note_types[] = {"general", "exit", "follow_up"};
-static const char *const contact_methods[] = {"in_person", "phone", "email", "text",
-                                              "video",     "mail",  "other"};
 static const char *const visibilities[] = {"staff", "participant"};
 
 static const struct api_col note_cols[] = {
@@ -269,7 +267,8 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 	        "visibility", "recipients", "document_ids"};
 	struct pw_fields f = {ctx->body, details};
 	const char *s = NULL;
-	size_t idx = 0;
+	const char *const *methods;
+	size_t idx = 0, nmethods;
 	int rc;
 
 	memset(in, 0, sizeof(*in));
@@ -316,8 +315,8 @@ static void read_note(struct pw_ctx *ctx, enum mode mode, struct note_input *in,
 		in->given[CNF_CONTACT_DATE] = 1;
 		in->cleared[CNF_CONTACT_DATE] = 1;
 	}
-	read_enum(ctx, &f, in, CNF_CONTACT_METHOD, "contact_method", contact_methods,
-	          PW_ARRAY_LEN(contact_methods));
+	methods = pw_followup_contact_methods(&nmethods);
+	read_enum(ctx, &f, in, CNF_CONTACT_METHOD, "contact_method", methods, nmethods);
 	read_enum(ctx, &f, in, CNF_VISIBILITY, "visibility", visibilities,
 	          PW_ARRAY_LEN(visibilities));
 	if (in->cleared[CNF_VISIBILITY])

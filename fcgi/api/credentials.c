@@ -28,17 +28,15 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
 #include "rules/credential.h"
-#include "store/audit.h"
 #include "store/credential.h"
 #include "store/outcome.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* The columns' sizes in migration 0011, where they are below the rules'. */
@@ -115,43 +113,6 @@ static json_object *credential_json(const struct pw_db_rows *rows, size_t r, pw_
 		                       json_object_new_string(pw_credential_source_label(s)));
 	/* R-CRED-1: "Maximum date to record after exit". */
 	json_object_object_add(o, "last_allowed_date", last_allowed_json(exit_date));
-	return o;
-}
-
-/*
- * Loads credential id: *rows holds its one row (the caller frees it), or
- * the response holds 404 / a database error and it returns -1.
- */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_credential_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Credential id as JSON with its version; NULL when it cannot be read. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, pw_date exit_date,
-                              long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = credential_json(rows, 0, exit_date);
-	*version = pw_db_cell_int(rows, 0, CR_VERSION, 0);
-	pw_db_rows_free(rows);
 	return o;
 }
 
@@ -254,6 +215,81 @@ static int check(struct pw_ctx *ctx, const struct pw_outcome_facts *e,
 	return -1;
 }
 
+/* One write's state: the record kind's arg (see api/record.h). */
+struct edit {
+	struct pw_outcome_facts e; /* read under a shared lock */
+	struct pw_credential_fields before, f;
+};
+
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	const struct edit *w = arg;
+
+	return credential_json(rows, r, w->e.exit_date);
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long eid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+	int rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &w->e);
+
+	return rc == PW_OK ? pw_credential_fields_from_row(rows, 0, &w->before) : rc;
+}
+
+static int edit_check_create(struct pw_ctx *ctx, long long eid, void *arg)
+{
+	struct edit *w = arg;
+	int rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &w->e);
+
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	return check(ctx, &w->e, NULL, &w->f);
+}
+
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = pw_details_new();
+
+	w->f = w->before;
+	read_fields(ctx, &w->f, details);
+	if (outcomes_refuse(ctx, details))
+		return -1;
+	return check(ctx, &w->e, &w->before, &w->f);
+}
+
+static int edit_insert(struct pw_ctx *ctx, long long enrollment_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_credential_insert(ctx->db, enrollment_id, &w->f, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_credential_update(ctx->db, id, version, &w->f);
+}
+
+static const struct record_kind kind = {
+        .entity = "credential",
+        .location = "/api/v1/credentials/",
+        .get = pw_credential_get,
+        .version_col = CR_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_ENROLLMENT,
+        .parent_col = CR_ENROLLMENT_ID,
+        .prepare = edit_prepare,
+        .check_create = edit_check_create,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_credential_delete,
+};
+
 void api_credentials_list(struct pw_ctx *ctx)
 {
 	struct pw_outcome_facts e;
@@ -288,7 +324,7 @@ void api_credentials_get(struct pw_ctx *ctx)
 	long long eid;
 	int rc;
 
-	if (load(ctx, ctx->ids[0], &rows))
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
 		return;
 	eid = pw_db_cell_int(rows, 0, CR_ENROLLMENT_ID, 0);
 	if (api_authorize_enrollment(ctx, eid, PW_ACL_READ, NULL))
@@ -304,138 +340,33 @@ out:
 	pw_db_rows_free(rows);
 }
 
+/* POST: the fields are read before the transaction; the enrollment facts
+ * and the rules are checked inside it (edit_check_create). */
 void api_credentials_create(struct pw_ctx *ctx)
 {
-	long long eid = ctx->ids[0], id = 0, version = 0;
-	struct pw_credential_fields f = {0};
-	struct pw_outcome_facts e;
-	json_object *details, *after = NULL;
-	struct pw_actor who;
-	char path[64];
-	int rc;
+	struct edit w = {.f.date_attained = PW_DATE_NONE};
+	json_object *details;
 
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
+	if (api_authorize_enrollment(ctx, ctx->ids[0], PW_ACL_WRITE, NULL))
 		return;
-	f.date_attained = PW_DATE_NONE;
 	details = pw_details_new();
-	read_fields(ctx, &f, details);
+	read_fields(ctx, &w.f, details);
 	if (outcomes_refuse(ctx, details))
 		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &e);
-	if (rc != PW_OK) {
-		pw_db_rollback(ctx->db);
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (check(ctx, &e, NULL, &f)) {
-		pw_db_rollback(ctx->db);
-		return;
-	}
-	pw_gate_actor(ctx, &who);
-	rc = pw_credential_insert(ctx->db, eid, &f, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, e.exit_date, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "credential", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		json_object_put(after);
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		return;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/credentials/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
+	record_create(ctx, &kind, ctx->ids[0], &w);
 }
 
-/*
- * PATCH and DELETE: loads the credential inside a transaction, checks
- * access (404/403) and the version (412), then changes or removes it with
- * its audit row. An update answers 200 with the record, a delete 204.
- */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], eid, newv = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_credential_fields before, f;
-	struct pw_outcome_facts e;
-	json_object *details = NULL, *before_json = NULL, *after = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	eid = pw_db_cell_int(rows, 0, CR_ENROLLMENT_ID, 0);
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
-		goto out;
-	if (pw_db_cell_int(rows, 0, CR_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &e);
-	if (rc == PW_OK)
-		rc = pw_credential_fields_from_row(rows, 0, &before);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = credential_json(rows, 0, e.exit_date);
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_credential_delete(ctx->db, id, version);
-	} else {
-		f = before;
-		details = pw_details_new();
-		read_fields(ctx, &f, details);
-		rc = outcomes_refuse(ctx, details);
-		details = NULL; /* consumed */
-		if (rc || check(ctx, &e, &before, &f))
-			goto out;
-		rc = pw_credential_update(ctx->db, id, version, &f);
-		if (rc == PW_OK && !(after = load_json(ctx, id, e.exit_date, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "credential", id, deleting ? "delete" : "update",
-		                    api_json_text(ctx, before_json), api_json_text(ctx, after),
-		                    NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the record, DELETE 204 (api/record.h). */
 void api_credentials_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 0, &w);
 }
 
 void api_credentials_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 1, &w);
 }

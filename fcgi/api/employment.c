@@ -25,16 +25,14 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
 #include "rules/employment.h"
-#include "store/audit.h"
 #include "store/employment.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,40 +112,6 @@ static json_object *job_json(const struct pw_db_rows *rows, size_t r, pw_date as
 	return o;
 }
 
-/* Loads job id into *rows (one row; the caller frees it), or fills the
- * response (404 / database error) and returns -1. */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_employment_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Job id as JSON (as of today) with its version; NULL when unreadable. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = job_json(rows, 0, api_today());
-	*version = pw_db_cell_int(rows, 0, EM_VERSION, 0);
-	pw_db_rows_free(rows);
-	return o;
-}
-
 /*
  * Reads the body over j (the stored job, or an empty one on create) and
  * checks it with the rules (R-EMP-1, R-DATE-4). Absent the current flag, a
@@ -214,6 +178,69 @@ static void read_job(struct pw_ctx *ctx, int create, struct pw_job *j, json_obje
 	pw_details_add_violations(details, &v);
 }
 
+/* One write's state: the record kind's arg (see api/record.h). The stored
+ * job, which a PATCH's body changes. */
+struct edit {
+	struct pw_job j;
+};
+
+/* A write shows the job as of today (R-EMP-2), in its answer and in the
+ * audit trail. */
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	(void)arg;
+	return job_json(rows, r, api_today());
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long pid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+
+	(void)ctx;
+	(void)pid;
+	return pw_employment_job_from_row(rows, 0, &w->j);
+}
+
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = pw_details_new();
+
+	read_job(ctx, 0, &w->j, details);
+	return outcomes_refuse(ctx, details);
+}
+
+static int edit_insert(struct pw_ctx *ctx, long long participant_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_employment_insert(ctx->db, participant_id, &w->j, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_employment_update(ctx->db, id, version, &w->j);
+}
+
+static const struct record_kind kind = {
+        .entity = "employment",
+        .location = "/api/v1/employment/",
+        .get = pw_employment_get,
+        .version_col = EM_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_PARTICIPANT,
+        .parent_col = EM_PARTICIPANT_ID,
+        .prepare = edit_prepare,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_employment_delete,
+        .in_use_code = "employment_in_use",
+        .in_use_message = in_use_message,
+};
+
 void api_employment_list(struct pw_ctx *ctx)
 {
 	struct pw_db_rows *rows = NULL;
@@ -244,7 +271,7 @@ void api_employment_get(struct pw_ctx *ctx)
 	struct pw_db_rows *rows = NULL;
 	pw_date as_of;
 
-	if (load(ctx, ctx->ids[0], &rows))
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
 		return;
 	if (api_authorize_participant(ctx, pw_db_cell_int(rows, 0, EM_PARTICIPANT_ID, 0),
 	                              PW_ACL_READ) == 0 &&
@@ -255,122 +282,35 @@ void api_employment_get(struct pw_ctx *ctx)
 	pw_db_rows_free(rows);
 }
 
+/* POST: the job is checked before the transaction, which only writes. */
 void api_employment_create(struct pw_ctx *ctx)
 {
-	long long pid = ctx->ids[0], id = 0, version = 0;
-	struct pw_job j;
-	json_object *details, *after = NULL;
-	struct pw_actor who;
-	char path[64];
-	int rc;
+	long long pid = ctx->ids[0];
+	struct edit w = {.j.start_date = PW_DATE_NONE, .j.end_date = PW_DATE_NONE};
+	json_object *details;
 
 	if (api_authorize_participant(ctx, pid, PW_ACL_WRITE))
 		return;
-	memset(&j, 0, sizeof(j));
-	j.start_date = j.end_date = PW_DATE_NONE;
 	details = pw_details_new();
-	read_job(ctx, 1, &j, details);
+	read_job(ctx, 1, &w.j, details);
 	if (outcomes_refuse(ctx, details))
 		return;
-	pw_gate_actor(ctx, &who);
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = pw_employment_insert(ctx->db, pid, &j, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "employment", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		json_object_put(after);
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		return;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/employment/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
+	record_create(ctx, &kind, pid, &w);
 }
 
-/* PATCH and DELETE inside one transaction: access, version, the write and
- * its audit row; a delete the database refuses because a post-exit quarter
- * refers to the job is 409 employment_in_use. */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], newv = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_job j;
-	json_object *details = NULL, *before_json = NULL, *after = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	if (api_authorize_participant(ctx, pw_db_cell_int(rows, 0, EM_PARTICIPANT_ID, 0),
-	                              PW_ACL_WRITE))
-		goto out;
-	if (pw_db_cell_int(rows, 0, EM_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = pw_employment_job_from_row(rows, 0, &j);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = job_json(rows, 0, api_today());
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_employment_delete(ctx->db, id, version);
-	} else {
-		details = pw_details_new();
-		read_job(ctx, 0, &j, details);
-		rc = outcomes_refuse(ctx, details);
-		details = NULL; /* consumed */
-		if (rc)
-			goto out;
-		rc = pw_employment_update(ctx->db, id, version, &j);
-		if (rc == PW_OK && !(after = load_json(ctx, id, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "employment", id, deleting ? "delete" : "update",
-		                    api_json_text(ctx, before_json), api_json_text(ctx, after),
-		                    NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, "employment_in_use", in_use_message);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the job, DELETE 204 (api/record.h); a delete the
+ * database refuses because a post-exit quarter refers to the job is 409
+ * employment_in_use. */
 void api_employment_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 0, &w);
 }
 
 void api_employment_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 1, &w);
 }

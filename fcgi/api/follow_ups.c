@@ -49,9 +49,6 @@
 #define RECIPIENTS_TEXT_MAX 1000
 #define DOCUMENTS_MAX       20
 
-/* The contact methods of a case note (api/case_notes.c keeps the same list). */
-static const char *const methods[] = {"in_person", "phone", "email", "text",
-                                      "video",     "mail",  "other"};
 static const char *const visibilities[] = {"staff", "participant"};
 static const char *const outcomes[] = {"completed", "declined", "unable_to_locate"};
 
@@ -260,8 +257,9 @@ static void read_contact(struct pw_ctx *ctx, struct contact_input *in, json_obje
 	        "visibility",   "recipients",     "follow_up_outcome", "document_ids"};
 	struct pw_fields fl = {ctx->body, details};
 	const char *subject = NULL, *body = NULL;
+	const char *const *methods;
 	char *date_text;
-	size_t k = 0;
+	size_t k = 0, nmethods;
 
 	memset(in, 0, sizeof(*in));
 	for (size_t i = 0; i < CNF_COUNT; i++)
@@ -273,8 +271,8 @@ static void read_contact(struct pw_ctx *ctx, struct contact_input *in, json_obje
 			pw_date_format(in->contact.date, date_text);
 		in->vals[CNF_CONTACT_DATE] = PW_P_TEXT(date_text);
 	}
-	if (pw_field_enum(&fl, "contact_method", PW_FIELD_REQUIRED, methods, PW_ARRAY_LEN(methods),
-	                  &k) == PW_OK)
+	methods = pw_followup_contact_methods(&nmethods);
+	if (pw_field_enum(&fl, "contact_method", PW_FIELD_REQUIRED, methods, nmethods, &k) == PW_OK)
 		in->vals[CNF_CONTACT_METHOD] = PW_P_TEXT(methods[k]);
 	if (pw_field_string(&fl, "subject", PW_FIELD_REQUIRED, SUBJECT_MAX, &subject) == PW_OK) {
 		if (has_control(subject))

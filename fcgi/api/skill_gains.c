@@ -39,15 +39,14 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
 #include "rules/exit.h"
 #include "rules/skill_gain.h"
 #include "store/assessment.h"
-#include "store/audit.h"
 #include "store/outcome.h"
 #include "store/skill_gain.h"
 
@@ -173,40 +172,6 @@ static json_object *gain_json(const struct pw_db_rows *rows, size_t r)
 	if (pw_education_level_from_code(pw_db_cell(rows, r, SG_HIGHEST_EDUCATION), &e) == PW_OK)
 		json_object_object_add(o, "highest_education_label",
 		                       json_object_new_string(pw_education_level_label(e)));
-	return o;
-}
-
-/* Loads gain id into *rows (one row; the caller frees it), or fills the
- * response with 404 / a database error and returns -1. */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_skill_gain_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Gain id as JSON with its version; NULL (response filled) when unreadable. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = gain_json(rows, 0);
-	*version = pw_db_cell_int(rows, 0, SG_VERSION, 0);
-	pw_db_rows_free(rows);
 	return o;
 }
 
@@ -513,6 +478,92 @@ static int check(struct pw_ctx *ctx, const struct pw_outcome_facts *e, long long
 	return 0;
 }
 
+/* One write's state: the record kind's arg (see api/record.h). */
+struct edit {
+	struct pw_outcome_facts e; /* read under a shared lock */
+	struct pw_skill_gain_fields before, f;
+	json_object *details; /* a create's field problems, until check consumes them */
+};
+
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	(void)arg;
+	return gain_json(rows, r);
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long eid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+	int rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &w->e);
+
+	return rc == PW_OK ? pw_skill_gain_fields_from_row(rows, 0, &w->before) : rc;
+}
+
+static int edit_check_create(struct pw_ctx *ctx, long long eid, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = w->details;
+	int rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &w->e);
+
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	w->details = NULL; /* check consumes them */
+	return check(ctx, &w->e, 0, NULL, &w->f, details);
+}
+
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = pw_details_new();
+
+	w->f = w->before;
+	read_fields(ctx, &w->f, details);
+	/* R-MSG-1: the type decides the form; it never changes. */
+	if (!w->f.type || strcmp(w->f.type, w->before.type)) {
+		pw_details_add(details, "type",
+		               "cannot change: delete this gain and record the other type",
+		               "R-MSG-1");
+		w->f.type = w->before.type;
+	}
+	if (json_object_array_length(details)) {
+		api_invalid(ctx, "Some fields need attention.", details);
+		return -1;
+	}
+	return check(ctx, &w->e, ctx->ids[0], &w->before, &w->f, details);
+}
+
+static int edit_insert(struct pw_ctx *ctx, long long enrollment_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_skill_gain_insert(ctx->db, enrollment_id, &w->f, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_skill_gain_update(ctx->db, id, version, &w->f);
+}
+
+static const struct record_kind kind = {
+        .entity = "skill_gain",
+        .location = "/api/v1/skill-gains/",
+        .get = pw_skill_gain_get,
+        .version_col = SG_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_ENROLLMENT,
+        .parent_col = SG_ENROLLMENT_ID,
+        .prepare = edit_prepare,
+        .check_create = edit_check_create,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_skill_gain_delete,
+};
+
 void api_skill_gains_list(struct pw_ctx *ctx)
 {
 	struct pw_db_rows *rows = NULL;
@@ -541,7 +592,7 @@ void api_skill_gains_get(struct pw_ctx *ctx)
 {
 	struct pw_db_rows *rows = NULL;
 
-	if (load(ctx, ctx->ids[0], &rows))
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
 		return;
 	if (api_authorize_enrollment(ctx, pw_db_cell_int(rows, 0, SG_ENROLLMENT_ID, 0), PW_ACL_READ,
 	                             NULL) == 0) {
@@ -643,158 +694,43 @@ out:
 	pw_db_rows_free(posts);
 }
 
+/* POST: the type and the fields are read before the transaction; the
+ * enrollment facts and the rules are checked inside it (edit_check_create). */
 void api_skill_gains_create(struct pw_ctx *ctx)
 {
-	long long eid = ctx->ids[0], id = 0, version = 0;
-	struct pw_skill_gain_fields f;
-	struct pw_outcome_facts e;
-	json_object *details, *after = NULL;
-	struct pw_actor who;
-	char path[64];
-	int rc;
+	struct edit w = {.f.date_attained = PW_DATE_NONE};
 
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
+	if (api_authorize_enrollment(ctx, ctx->ids[0], PW_ACL_WRITE, NULL))
 		return;
-	memset(&f, 0, sizeof(f));
-	f.date_attained = PW_DATE_NONE;
 	for (int i = 0; i < 2; i++) {
-		f.semesters[i].start = f.semesters[i].end = PW_DATE_NONE;
-		f.semesters[i].credits = -1.0;
+		w.f.semesters[i].start = w.f.semesters[i].end = PW_DATE_NONE;
+		w.f.semesters[i].credits = -1.0;
 	}
-	details = pw_details_new();
-	read_fields(ctx, &f, details);
-	if (!f.type && !outcomes_present(ctx, "type"))
-		pw_details_add(details, "type", "is required", "R-MSG-1");
-	else if (!f.type && outcomes_null(ctx, "type"))
-		pw_details_add(details, "type", "must not be empty", "R-MSG-1");
-	if (json_object_array_length(details)) {
-		api_invalid(ctx, "Some fields need attention.", details);
+	w.details = pw_details_new();
+	read_fields(ctx, &w.f, w.details);
+	if (!w.f.type && !outcomes_present(ctx, "type"))
+		pw_details_add(w.details, "type", "is required", "R-MSG-1");
+	else if (!w.f.type && outcomes_null(ctx, "type"))
+		pw_details_add(w.details, "type", "must not be empty", "R-MSG-1");
+	if (json_object_array_length(w.details)) {
+		api_invalid(ctx, "Some fields need attention.", w.details);
 		return;
 	}
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &e);
-	if (rc != PW_OK) {
-		json_object_put(details);
-		pw_db_rollback(ctx->db);
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (check(ctx, &e, 0, NULL, &f, details)) {
-		pw_db_rollback(ctx->db);
-		return;
-	}
-	pw_gate_actor(ctx, &who);
-	rc = pw_skill_gain_insert(ctx->db, eid, &f, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "skill_gain", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		json_object_put(after);
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		return;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/skill-gains/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
+	record_create(ctx, &kind, ctx->ids[0], &w);
+	json_object_put(w.details); /* NULL once check consumed them */
 }
 
-/* PATCH and DELETE: as in credentials.c, inside one transaction. */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], eid, newv = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_skill_gain_fields before, f;
-	struct pw_outcome_facts e;
-	json_object *details = NULL, *before_json = NULL, *after = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	eid = pw_db_cell_int(rows, 0, SG_ENROLLMENT_ID, 0);
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
-		goto out;
-	if (pw_db_cell_int(rows, 0, SG_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = pw_outcome_enrollment_facts(ctx->db, ctx->arena, eid, true, &e);
-	if (rc == PW_OK)
-		rc = pw_skill_gain_fields_from_row(rows, 0, &before);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = gain_json(rows, 0);
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_skill_gain_delete(ctx->db, id, version);
-	} else {
-		f = before;
-		details = pw_details_new();
-		read_fields(ctx, &f, details);
-		/* R-MSG-1: the type decides the form; it never changes. */
-		if (!f.type || strcmp(f.type, before.type)) {
-			pw_details_add(details, "type",
-			               "cannot change: delete this gain and record the other type",
-			               "R-MSG-1");
-			f.type = before.type;
-		}
-		if (json_object_array_length(details)) {
-			api_invalid(ctx, "Some fields need attention.", details);
-			details = NULL;
-			goto out;
-		}
-		rc = check(ctx, &e, id, &before, &f, details);
-		details = NULL; /* consumed */
-		if (rc)
-			goto out;
-		rc = pw_skill_gain_update(ctx->db, id, version, &f);
-		if (rc == PW_OK && !(after = load_json(ctx, id, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "skill_gain", id, deleting ? "delete" : "update",
-		                    api_json_text(ctx, before_json), api_json_text(ctx, after),
-		                    NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the gain, DELETE 204 (api/record.h). */
 void api_skill_gains_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 0, &w);
 }
 
 void api_skill_gains_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 1, &w);
 }

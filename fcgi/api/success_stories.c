@@ -27,12 +27,11 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
-#include "store/audit.h"
 #include "store/outcome.h"
 #include "store/session.h"
 #include "store/story.h"
@@ -73,40 +72,6 @@ static int own_customer(const struct pw_ctx *ctx, long long pid)
 	const struct pw_principal *p = &ctx->session->principal;
 
 	return p->role == PW_ROLE_CUSTOMER && p->participant_id == pid;
-}
-
-/* Loads story id into *rows (one row; the caller frees it), or fills the
- * response (404 / database error) and returns -1. */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_story_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Story id as JSON with its version; NULL (response filled) when unreadable. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = api_row_json(rows, 0, cols, ST_COUNT);
-	*version = pw_db_cell_int(rows, 0, ST_VERSION, 0);
-	pw_db_rows_free(rows);
-	return o;
 }
 
 /* 1 when s holds a control character (the list cursor keeps titles, and a
@@ -286,20 +251,6 @@ void api_success_stories_list(struct pw_ctx *ctx)
 	pw_response_json(ctx->res, 200, o);
 }
 
-void api_success_stories_get(struct pw_ctx *ctx)
-{
-	struct pw_db_rows *rows = NULL;
-
-	if (load(ctx, ctx->ids[0], &rows))
-		return;
-	if (api_authorize_participant(ctx, pw_db_cell_int(rows, 0, ST_PARTICIPANT_ID, 0),
-	                              PW_ACL_READ) == 0) {
-		api_etag(ctx, pw_db_cell_int(rows, 0, ST_VERSION, 0));
-		pw_response_json(ctx->res, 200, api_row_json(rows, 0, cols, ST_COUNT));
-	}
-	pw_db_rows_free(rows);
-}
-
 /* R-ACL-1 for a write on participant pid's stories: staff need write
  * access; a customer may write only under their own participant (and, for
  * an existing story, only one their account submitted: submitter is its
@@ -315,21 +266,105 @@ static int may_write(struct pw_ctx *ctx, long long pid, int existing, long long 
 	return 0;
 }
 
+/* One write's state: the record kind's arg (see api/record.h). */
+struct edit {
+	long long participant_id;
+	struct pw_story_fields f;
+};
+
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	(void)arg;
+	return api_row_json(rows, r, cols, ST_COUNT);
+}
+
+/* A customer changes only the stories their account submitted. */
+static int edit_authorize(struct pw_ctx *ctx, const struct pw_db_rows *rows, long long pid)
+{
+	return may_write(ctx, pid, 1, pw_db_cell_int(rows, 0, ST_SUBMITTED_BY_USER_ID, 0));
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long pid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+
+	(void)ctx;
+	w->participant_id = pid;
+	return pw_story_fields_from_row(rows, 0, &w->f);
+}
+
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	json_object *details = pw_details_new();
+	int rc = read_fields(ctx, w->participant_id, &w->f, details);
+
+	if (rc != PW_OK) {
+		json_object_put(details);
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	return outcomes_refuse(ctx, details);
+}
+
+/* The story is recorded as submitted by the signed-in account. */
+static int edit_insert(struct pw_ctx *ctx, long long participant_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_story_insert(ctx->db, participant_id, &w->f, ctx->session->principal.user_id, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_story_update(ctx->db, id, version, &w->f);
+}
+
+static const struct record_kind kind = {
+        .entity = "success_story",
+        .location = "/api/v1/success-stories/",
+        .get = pw_story_get,
+        .version_col = ST_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_PARTICIPANT,
+        .parent_col = ST_PARTICIPANT_ID,
+        .authorize = edit_authorize,
+        .prepare = edit_prepare,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_story_delete,
+};
+
+void api_success_stories_get(struct pw_ctx *ctx)
+{
+	struct pw_db_rows *rows = NULL;
+
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
+		return;
+	if (api_authorize_participant(ctx, pw_db_cell_int(rows, 0, ST_PARTICIPANT_ID, 0),
+	                              PW_ACL_READ) == 0) {
+		api_etag(ctx, pw_db_cell_int(rows, 0, ST_VERSION, 0));
+		pw_response_json(ctx->res, 200, api_row_json(rows, 0, cols, ST_COUNT));
+	}
+	pw_db_rows_free(rows);
+}
+
+/* POST: the story is checked before the transaction, which only writes. */
 void api_success_stories_create(struct pw_ctx *ctx)
 {
-	long long pid = ctx->ids[0], id = 0, version = 0;
-	struct pw_story_fields f = {0};
-	json_object *details, *after = NULL;
-	struct pw_actor who;
-	char path[64];
+	struct edit w = {.participant_id = ctx->ids[0]};
+	json_object *details;
 	int rc;
 
-	if (may_write(ctx, pid, 0, 0))
+	if (may_write(ctx, w.participant_id, 0, 0))
 		return;
-	f.story_date = PW_DATE_NONE;
-	f.submitted_by = own_customer(ctx, pid) ? "participant" : "staff";
+	w.f.story_date = PW_DATE_NONE;
+	w.f.submitted_by = own_customer(ctx, w.participant_id) ? "participant" : "staff";
 	details = pw_details_new();
-	rc = read_fields(ctx, pid, &f, details);
+	rc = read_fields(ctx, w.participant_id, &w.f, details);
 	if (rc != PW_OK) {
 		json_object_put(details);
 		pw_response_error_rc(ctx->res, rc);
@@ -337,108 +372,21 @@ void api_success_stories_create(struct pw_ctx *ctx)
 	}
 	if (outcomes_refuse(ctx, details))
 		return;
-	pw_gate_actor(ctx, &who);
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = pw_story_insert(ctx->db, pid, &f, ctx->session->principal.user_id, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "success_story", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		json_object_put(after);
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		return;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/success-stories/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
+	record_create(ctx, &kind, w.participant_id, &w);
 }
 
-/* PATCH and DELETE inside one transaction: access (a customer only on the
- * stories their account submitted), version, the write and its audit row. */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], pid, newv = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_story_fields f;
-	json_object *details = NULL, *before_json = NULL, *after = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	pid = pw_db_cell_int(rows, 0, ST_PARTICIPANT_ID, 0);
-	if (may_write(ctx, pid, 1, pw_db_cell_int(rows, 0, ST_SUBMITTED_BY_USER_ID, 0)))
-		goto out;
-	if (pw_db_cell_int(rows, 0, ST_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = pw_story_fields_from_row(rows, 0, &f);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = api_row_json(rows, 0, cols, ST_COUNT);
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_story_delete(ctx->db, id, version);
-	} else {
-		details = pw_details_new();
-		rc = read_fields(ctx, pid, &f, details);
-		if (rc != PW_OK) {
-			pw_response_error_rc(ctx->res, rc);
-			goto out;
-		}
-		rc = outcomes_refuse(ctx, details);
-		details = NULL; /* consumed */
-		if (rc)
-			goto out;
-		rc = pw_story_update(ctx->db, id, version, &f);
-		if (rc == PW_OK && !(after = load_json(ctx, id, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "success_story", id,
-		                    deleting ? "delete" : "update", api_json_text(ctx, before_json),
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the story, DELETE 204 (api/record.h); a customer
+ * only on the stories their account submitted (edit_authorize). */
 void api_success_stories_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 0, &w);
 }
 
 void api_success_stories_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {0};
+
+	record_change(ctx, &kind, 1, &w);
 }

@@ -33,13 +33,12 @@
 
 #include "api/common.h"
 #include "api/outcomes.h"
+#include "api/record.h"
 #include "db.h"
-#include "gate.h"
 #include "json_io.h"
 #include "pw.h"
 #include "rules/acl.h"
 #include "rules/checklist.h"
-#include "store/audit.h"
 #include "store/program.h"
 #include "store/tracker.h"
 
@@ -607,41 +606,6 @@ static void read_fields(struct pw_ctx *ctx, const struct tracker_type *t,
 
 /* ---- handlers ------------------------------------------------------------ */
 
-/* Loads tracker id into *rows (one row; the caller frees it), or fills the
- * response (404 / database error) and returns -1. */
-static int load(struct pw_ctx *ctx, long long id, struct pw_db_rows **rows)
-{
-	int rc = pw_tracker_get(ctx->db, id, rows);
-
-	if (rc != PW_OK) {
-		*rows = NULL;
-		pw_response_error_rc(ctx->res, rc);
-		return -1;
-	}
-	if ((*rows)->nrows != 1) {
-		pw_db_rows_free(*rows);
-		*rows = NULL;
-		api_not_found(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-/* Tracker id as JSON with its version; NULL (response filled) when unreadable. */
-static json_object *load_json(struct pw_ctx *ctx, long long id, json_object *trackers,
-                              long long *version)
-{
-	struct pw_db_rows *rows = NULL;
-	json_object *o;
-
-	if (load(ctx, id, &rows))
-		return NULL;
-	o = tracker_json(rows, 0, trackers);
-	*version = pw_db_cell_int(rows, 0, TR_VERSION, 0);
-	pw_db_rows_free(rows);
-	return o;
-}
-
 /* The program of enrollment eid, read under a shared lock when lock is set
  * (inside a transaction) so its program cannot change under the write. */
 static int enrollment_program(struct pw_ctx *ctx, long long eid, int lock, long long *program_id)
@@ -671,6 +635,126 @@ static int enrollment_settings(struct pw_ctx *ctx, long long eid, int lock, json
 	*settings = *trackers = NULL;
 	return rc == PW_OK ? load_settings(ctx, program, settings, trackers) : rc;
 }
+
+/* One write's state: the record kind's arg (see api/record.h). */
+struct edit {
+	json_object *settings; /* the profile's settings; the handler puts them */
+	json_object *trackers; /* settings.trackers, borrowed from settings */
+	struct pw_tracker_fields f;
+};
+
+static json_object *edit_json(const struct pw_db_rows *rows, size_t r, void *arg)
+{
+	const struct edit *w = arg;
+
+	return tracker_json(rows, r, w->trackers);
+}
+
+static int edit_prepare(struct pw_ctx *ctx, long long eid, const struct pw_db_rows *rows, void *arg)
+{
+	struct edit *w = arg;
+	int rc = enrollment_settings(ctx, eid, 1, &w->settings, &w->trackers);
+
+	return rc == PW_OK ? pw_tracker_fields_from_row(rows, 0, &w->f) : rc;
+}
+
+/* POST, inside the transaction: the profile (under a shared lock) must keep
+ * trackers (409) and list the body's tracker_type; then the type's fields. */
+static int edit_check_create(struct pw_ctx *ctx, long long eid, void *arg)
+{
+	struct edit *w = arg;
+	struct pw_fields fl = {ctx->body, NULL};
+	struct tracker_type t;
+	json_object *details;
+	const char *type = NULL;
+	int rc = enrollment_settings(ctx, eid, 1, &w->settings, &w->trackers);
+
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	if (!w->trackers) {
+		details = pw_details_new();
+		pw_details_add(
+		        details, "enrollment_id",
+		        "The enrollment's program keeps no trackers (its profile lists none).",
+		        "R-CHK-3");
+		pw_response_error(ctx->res, 409, "trackers_not_offered",
+		                  "This program does not keep trackers.", details);
+		return -1;
+	}
+	details = pw_details_new();
+	fl.details = details;
+	if (pw_field_string(&fl, "tracker_type", PW_FIELD_REQUIRED, 16, &type) == PW_OK &&
+	    type_of(w->trackers, type, &t))
+		pw_details_add(details, "tracker_type", "is not a tracker of this program",
+		               "R-CHK-3");
+	if (json_object_array_length(details)) {
+		outcomes_name_rule(details, "R-CHK-3", NULL, 0);
+		api_invalid(ctx, "Some fields need attention.", details);
+		return -1;
+	}
+	memset(&w->f, 0, sizeof(w->f));
+	w->f.type = type;
+	w->f.date = w->f.end_date = PW_DATE_NONE;
+	w->f.attended = w->f.total = -1;
+	w->f.income_cents = -1;
+	w->f.created_on = api_today(); /* R-CHK-3: "a NEW tracker" is dated by the server */
+	read_fields(ctx, &t, &w->f, details);
+	outcomes_name_rule(details, "R-CHK-3", NULL, 0);
+	return outcomes_refuse(ctx, details);
+}
+
+/* PATCH: the type decides the fields; it never changes. */
+static int edit_check_update(struct pw_ctx *ctx, void *arg)
+{
+	struct edit *w = arg;
+	struct tracker_type t;
+	json_object *details = pw_details_new(), *sent = NULL;
+
+	if (json_object_object_get_ex(ctx->body, "tracker_type", &sent) &&
+	    (!json_object_is_type(sent, json_type_string) ||
+	     strcmp(json_object_get_string(sent), w->f.type)))
+		problem(details, "tracker_type", "cannot change: add a new tracker instead");
+	if (type_of(w->trackers, w->f.type, &t))
+		problem(details, "tracker_type",
+		        "is no longer a tracker of this program's profile: it cannot "
+		        "change");
+	else
+		read_fields(ctx, &t, &w->f, details);
+	outcomes_name_rule(details, "R-CHK-3", NULL, 0);
+	return outcomes_refuse(ctx, details);
+}
+
+static int edit_insert(struct pw_ctx *ctx, long long enrollment_id, void *arg, long long *id)
+{
+	const struct edit *w = arg;
+
+	return pw_tracker_insert(ctx->db, enrollment_id, &w->f, id);
+}
+
+static int edit_update(struct pw_ctx *ctx, long long id, int version, void *arg)
+{
+	const struct edit *w = arg;
+
+	return pw_tracker_update(ctx->db, id, version, &w->f);
+}
+
+static const struct record_kind kind = {
+        .entity = "tracker",
+        .location = "/api/v1/trackers/",
+        .get = pw_tracker_get,
+        .version_col = TR_VERSION,
+        .json = edit_json,
+        .parent = RECORD_UNDER_ENROLLMENT,
+        .parent_col = TR_ENROLLMENT_ID,
+        .prepare = edit_prepare,
+        .check_create = edit_check_create,
+        .check_update = edit_check_update,
+        .insert = edit_insert,
+        .update = edit_update,
+        .remove = pw_tracker_delete,
+};
 
 void api_trackers_list(struct pw_ctx *ctx)
 {
@@ -716,7 +800,7 @@ void api_trackers_get(struct pw_ctx *ctx)
 	long long eid;
 	int rc;
 
-	if (load(ctx, ctx->ids[0], &rows))
+	if (record_load(ctx, &kind, ctx->ids[0], &rows))
 		return;
 	eid = pw_db_cell_int(rows, 0, TR_ENROLLMENT_ID, 0);
 	if (api_authorize_enrollment(ctx, eid, PW_ACL_READ, NULL))
@@ -733,180 +817,31 @@ out:
 	pw_db_rows_free(rows);
 }
 
+/* POST: everything but access is checked inside the transaction, against
+ * the profile as it stands (edit_check_create). */
 void api_trackers_create(struct pw_ctx *ctx)
 {
-	long long eid = ctx->ids[0], id = 0, version = 0;
-	struct pw_tracker_fields f;
-	struct tracker_type t;
-	json_object *settings = NULL, *trackers = NULL, *details = NULL, *after = NULL;
-	struct pw_fields fl = {ctx->body, NULL};
-	struct pw_actor who;
-	const char *type = NULL;
-	char path[64];
-	int rc;
+	struct edit w = {.settings = NULL};
 
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
+	if (api_authorize_enrollment(ctx, ctx->ids[0], PW_ACL_WRITE, NULL))
 		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc == PW_OK)
-		rc = enrollment_settings(ctx, eid, 1, &settings, &trackers);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	if (!trackers) {
-		details = pw_details_new();
-		pw_details_add(
-		        details, "enrollment_id",
-		        "The enrollment's program keeps no trackers (its profile lists none).",
-		        "R-CHK-3");
-		pw_response_error(ctx->res, 409, "trackers_not_offered",
-		                  "This program does not keep trackers.", details);
-		details = NULL;
-		goto out;
-	}
-	details = pw_details_new();
-	fl.details = details;
-	if (pw_field_string(&fl, "tracker_type", PW_FIELD_REQUIRED, 16, &type) == PW_OK &&
-	    type_of(trackers, type, &t))
-		pw_details_add(details, "tracker_type", "is not a tracker of this program",
-		               "R-CHK-3");
-	if (json_object_array_length(details)) {
-		outcomes_name_rule(details, "R-CHK-3", NULL, 0);
-		api_invalid(ctx, "Some fields need attention.", details);
-		details = NULL;
-		goto out;
-	}
-	memset(&f, 0, sizeof(f));
-	f.type = type;
-	f.date = f.end_date = PW_DATE_NONE;
-	f.attended = f.total = -1;
-	f.income_cents = -1;
-	f.created_on = api_today(); /* R-CHK-3: "a NEW tracker" is dated by the server */
-	read_fields(ctx, &t, &f, details);
-	outcomes_name_rule(details, "R-CHK-3", NULL, 0);
-	rc = outcomes_refuse(ctx, details);
-	details = NULL; /* consumed */
-	if (rc)
-		goto out;
-	pw_gate_actor(ctx, &who);
-	rc = pw_tracker_insert(ctx->db, eid, &f, &id);
-	if (rc == PW_OK && !(after = load_json(ctx, id, trackers, &version)))
-		rc = PW_ERR_DB;
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "tracker", id, "create", NULL,
-		                    api_json_text(ctx, after), NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-		goto out;
-	}
-	api_etag(ctx, version);
-	snprintf(path, sizeof(path), "/api/v1/trackers/%lld", id);
-	pw_response_header(ctx->res, "Location", "%s", path);
-	pw_response_json(ctx->res, 201, after);
-	after = NULL;
-out:
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(after);
-	json_object_put(settings);
+	record_create(ctx, &kind, ctx->ids[0], &w);
+	json_object_put(w.settings);
 }
 
-/* PATCH and DELETE inside one transaction: access, version, the type's
- * fields from the profile, the write and its audit row. */
-static void change(struct pw_ctx *ctx, int deleting)
-{
-	long long id = ctx->ids[0], eid, newv = 0;
-	struct pw_db_rows *rows = NULL;
-	struct pw_tracker_fields f;
-	struct tracker_type t;
-	json_object *settings = NULL, *trackers = NULL, *details = NULL, *before_json = NULL,
-	            *after = NULL, *sent = NULL;
-	struct pw_actor who;
-	int version = 0, rc;
-
-	if (api_if_match(ctx, &version))
-		return;
-	rc = pw_db_begin(ctx->db);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		return;
-	}
-	if (load(ctx, id, &rows))
-		goto out;
-	eid = pw_db_cell_int(rows, 0, TR_ENROLLMENT_ID, 0);
-	if (api_authorize_enrollment(ctx, eid, PW_ACL_WRITE, NULL))
-		goto out;
-	if (pw_db_cell_int(rows, 0, TR_VERSION, 0) != version) {
-		pw_response_error_rc(ctx->res, PW_ERR_STALE);
-		goto out;
-	}
-	rc = enrollment_settings(ctx, eid, 1, &settings, &trackers);
-	if (rc == PW_OK)
-		rc = pw_tracker_fields_from_row(rows, 0, &f);
-	if (rc != PW_OK) {
-		pw_response_error_rc(ctx->res, rc);
-		goto out;
-	}
-	before_json = tracker_json(rows, 0, trackers);
-	pw_gate_actor(ctx, &who);
-	if (deleting) {
-		rc = pw_tracker_delete(ctx->db, id, version);
-	} else {
-		details = pw_details_new();
-		/* The type decides the fields; it never changes. */
-		if (json_object_object_get_ex(ctx->body, "tracker_type", &sent) &&
-		    (!json_object_is_type(sent, json_type_string) ||
-		     strcmp(json_object_get_string(sent), f.type)))
-			problem(details, "tracker_type",
-			        "cannot change: add a new tracker instead");
-		if (type_of(trackers, f.type, &t))
-			problem(details, "tracker_type",
-			        "is no longer a tracker of this program's profile: it cannot "
-			        "change");
-		else
-			read_fields(ctx, &t, &f, details);
-		outcomes_name_rule(details, "R-CHK-3", NULL, 0);
-		rc = outcomes_refuse(ctx, details);
-		details = NULL; /* consumed */
-		if (rc)
-			goto out;
-		rc = pw_tracker_update(ctx->db, id, version, &f);
-		if (rc == PW_OK && !(after = load_json(ctx, id, trackers, &newv)))
-			rc = PW_ERR_DB;
-	}
-	if (rc == PW_OK)
-		rc = pw_audit_write(ctx->db, &who, "tracker", id, deleting ? "delete" : "update",
-		                    api_json_text(ctx, before_json), api_json_text(ctx, after),
-		                    NULL);
-	rc = api_finish(ctx, rc);
-	if (rc != PW_OK) {
-		outcomes_write_failed(ctx, rc, NULL, NULL);
-	} else if (deleting) {
-		pw_response_no_content(ctx->res);
-	} else {
-		api_etag(ctx, newv);
-		pw_response_json(ctx->res, 200, after);
-		after = NULL;
-	}
-out:
-	/* Every path that did not commit rolls back; after a commit this is a
-	 * no-op. */
-	pw_db_rollback(ctx->db);
-	json_object_put(details);
-	json_object_put(before_json);
-	json_object_put(after);
-	json_object_put(settings);
-	pw_db_rows_free(rows);
-}
-
+/* PATCH answers 200 with the tracker, DELETE 204 (api/record.h). */
 void api_trackers_update(struct pw_ctx *ctx)
 {
-	change(ctx, 0);
+	struct edit w = {.settings = NULL};
+
+	record_change(ctx, &kind, 0, &w);
+	json_object_put(w.settings);
 }
 
 void api_trackers_delete(struct pw_ctx *ctx)
 {
-	change(ctx, 1);
+	struct edit w = {.settings = NULL};
+
+	record_change(ctx, &kind, 1, &w);
+	json_object_put(w.settings);
 }

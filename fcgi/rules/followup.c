@@ -28,6 +28,9 @@ static const struct code_row outcome_rows[] = {
         {PW_FOLLOWUP_UNABLE_TO_LOCATE, "unable_to_locate", "Unable to locate"},
 };
 
+static const char *const contact_methods[] = {"in_person", "phone", "email", "text",
+                                              "video",     "mail",  "other"};
+
 static const struct code_row due_rows[] = {
         {PW_FOLLOWUP_DUE_UPCOMING, "upcoming", "Upcoming"},
         {PW_FOLLOWUP_DUE_OPEN, "open", "Open"},
@@ -115,6 +118,12 @@ const char *pw_followup_outcome_code(enum pw_followup_outcome o)
 const char *pw_followup_outcome_label(enum pw_followup_outcome o)
 {
 	return label_of(outcome_rows, PW_ARRAY_LEN(outcome_rows), (int)o);
+}
+
+const char *const *pw_followup_contact_methods(size_t *n)
+{
+	*n = PW_ARRAY_LEN(contact_methods);
+	return contact_methods;
 }
 
 const char *pw_followup_due_state_code(enum pw_followup_due_state s)

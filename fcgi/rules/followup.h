@@ -47,6 +47,12 @@ int pw_followup_outcome_from_code(const char *code, enum pw_followup_outcome *ou
 const char *pw_followup_outcome_code(enum pw_followup_outcome o);
 const char *pw_followup_outcome_label(enum pw_followup_outcome o);
 
+/* How a contact was made: the contact methods of every case note, a
+ * follow-up contact (R-FUP-1) among them, in the order the forms list them:
+ * "in_person", "phone", "email", "text", "video", "mail", "other". Returns
+ * the codes (static) and sets *n to how many there are. */
+const char *const *pw_followup_contact_methods(size_t *n);
+
 /* A follow-up case note, as the schedule needs it. */
 struct pw_followup_contact {
 	int64_t id;

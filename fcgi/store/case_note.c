@@ -21,13 +21,6 @@
 	"(SELECT GROUP_CONCAT(cd.document_id ORDER BY cd.document_id) "                            \
 	"FROM case_note_documents cd WHERE cd.case_note_id = n.id)"
 
-/* R-ACL-1 in SQL with the scope parameters all, user_id, participant_id
- * (store/scope.h); see store/document.c. */
-#define IN_SCOPE(alias)                                                                            \
-	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "       \
-	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias           \
-	".enrollment_id AND ul.user_id = ?) OR ? <> 0)"
-
 /* The list filters after the scope: type, enrollment, customer visibility. */
 #define LIST_FILTERS                                                                               \
 	" AND (? IS NULL OR n.note_type = ?) AND (? = 0 OR n.enrollment_id = ?) "                  \
@@ -149,7 +142,7 @@ int pw_case_note_list(struct pw_db *db, long long participant_id,
 	/* idx_case_notes_participant (participant_id, id) serves the order. */
 	static const char sql[] =
 	        "SELECT " NOTE_COLUMNS " FROM case_notes n "
-	        "WHERE n.participant_id = ? AND n.addendum_of IS NULL AND " IN_SCOPE("n")
+	        "WHERE n.participant_id = ? AND n.addendum_of IS NULL AND " PW_SCOPE_SQL("n")
 	                LIST_FILTERS " AND (? = 0 OR n.id < ?) "
 	                             "ORDER BY n.id DESC LIMIT ?";
 	struct pw_db_param p[12];
@@ -170,9 +163,10 @@ int pw_case_note_list_addenda(struct pw_db *db, long long participant_id,
 {
 	/* An addendum has its note's participant, enrollment and type, so
 	 * the page's filters select exactly the addenda of the page. */
-	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM case_notes n "
-	                          "WHERE n.participant_id = ? AND n.addendum_of BETWEEN ? AND ? "
-	                          "AND " IN_SCOPE("n") LIST_FILTERS " ORDER BY n.addendum_of, n.id";
+	static const char sql[] =
+	        "SELECT " NOTE_COLUMNS " FROM case_notes n "
+	        "WHERE n.participant_id = ? AND n.addendum_of BETWEEN ? AND ? "
+	        "AND " PW_SCOPE_SQL("n") LIST_FILTERS " ORDER BY n.addendum_of, n.id";
 	struct pw_db_param p[11];
 	size_t k = 0;
 

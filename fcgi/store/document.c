@@ -14,18 +14,6 @@
 	"d.document_type, d.filename, d.content_type, d.size_bytes, LOWER(HEX(d.sha256)), "        \
 	"d.uploaded_by, DATE_FORMAT(d.created_at, '%Y-%m-%dT%H:%i:%sZ'), d.version"
 
-/*
- * R-ACL-1 in SQL, with the scope parameters all, user_id, participant_id
- * in that order (store/scope.h): a record under an enrollment is reachable
- * by statewide users, by staff assigned to the enrollment's location and by
- * the participant; a record under no enrollment by anyone who may see the
- * participant (checked by the caller).
- */
-#define IN_SCOPE(alias)                                                                            \
-	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "       \
-	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias           \
-	".enrollment_id AND ul.user_id = ?) OR ? <> 0)"
-
 int pw_document_create(struct pw_db *db, const struct pw_document_new *d, long long *id)
 {
 	static const char sql[] =
@@ -71,7 +59,8 @@ int pw_document_list(struct pw_db *db, long long participant_id,
 {
 	/* idx_documents_participant (participant_id, id) serves the order. */
 	static const char sql[] =
-	        "SELECT " META_COLUMNS " FROM documents d WHERE d.participant_id = ? AND " IN_SCOPE(
+	        "SELECT " META_COLUMNS " FROM documents d WHERE d.participant_id = ? "
+	        "AND " PW_SCOPE_SQL(
 	                "d") " AND (? = 0 OR d.enrollment_id = ?) "
 	                     "AND (? IS NULL OR (d.attached_entity = ? AND d.attached_id = ?)) "
 	                     "AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?";
@@ -91,7 +80,7 @@ int pw_document_reachable(struct pw_db *db, long long id, long long participant_
                           const struct pw_scope_filter *scope, int *found)
 {
 	static const char sql[] = "SELECT d.id FROM documents d WHERE d.id = ? AND "
-	                          "d.participant_id = ? AND " IN_SCOPE("d");
+	                          "d.participant_id = ? AND " PW_SCOPE_SQL("d");
 	struct pw_db_param p[] = {
 	        PW_P_INT(id),
 	        PW_P_INT(participant_id),

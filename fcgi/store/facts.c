@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "db.h"
 #include "pw.h"
+#include "store/outcome.h"
 
 #include <string.h>
 
@@ -62,18 +63,6 @@ static const char *dup_cell(struct pw_arena *a, const struct pw_db_rows *r, size
 	return copy;
 }
 
-/* A date cell; NULL gives PW_DATE_NONE. Returns PW_ERR_DB for a cell that
- * is not a date. */
-static int date_cell(const struct pw_db_rows *r, size_t row, size_t col, pw_date *out)
-{
-	const char *v = pw_db_cell(r, row, col);
-
-	*out = PW_DATE_NONE;
-	if (v == NULL)
-		return PW_OK;
-	return pw_date_parse(v, strlen(v), out) == PW_OK ? PW_OK : PW_ERR_DB;
-}
-
 /* Zeroed room for n elements of size sz in the arena (at least one, since
  * the arena may answer NULL for 0 bytes). */
 static void *room(struct pw_arena *a, size_t n, size_t sz)
@@ -115,11 +104,11 @@ static int load_enrollment(struct pw_db *db, struct pw_arena *a, long long id, b
 		rc = PW_ERR_DB;
 		goto out;
 	}
-	rc = date_cell(r, 0, E_EXIT_DATE, &out->exit_date);
+	rc = pw_outcome_cell_date(r, 0, E_EXIT_DATE, &out->exit_date);
 	if (rc == PW_OK)
-		rc = date_cell(r, 0, E_PARTICIPATION, &out->participation_date);
+		rc = pw_outcome_cell_date(r, 0, E_PARTICIPATION, &out->participation_date);
 	if (rc == PW_OK)
-		rc = date_cell(r, 0, E_COMPLETION_DATE, &x->program_completion_date);
+		rc = pw_outcome_cell_date(r, 0, E_COMPLETION_DATE, &x->program_completion_date);
 	if (rc != PW_OK)
 		goto out;
 	out->exclusion_reason = dup_cell(a, r, 0, E_EXCLUSION, &failed);
@@ -171,9 +160,9 @@ static int load_services(struct pw_db *db, struct pw_arena *a, struct pw_facts *
 		if (pw_service_status_from_code(pw_db_cell(r, i, 2), &s->status) != PW_OK)
 			rc = PW_ERR_DB;
 		if (rc == PW_OK)
-			rc = date_cell(r, i, 3, &s->start);
+			rc = pw_outcome_cell_date(r, i, 3, &s->start);
 		if (rc == PW_OK)
-			rc = date_cell(r, i, 4, &s->end);
+			rc = pw_outcome_cell_date(r, i, 4, &s->end);
 	}
 	out->n_services = r->nrows;
 out:
@@ -219,7 +208,7 @@ static int load_goals(struct pw_db *db, struct pw_arena *a, struct pw_facts *out
 		g->id = pw_db_cell_int(r, i, 0, 0);
 		g->name = dup_cell(a, r, i, 1, &failed);
 		g->progress = goal_progress(pw_db_cell(r, i, 2), pw_db_cell(r, i, 3));
-		rc = date_cell(r, i, 4, &g->actual_completion);
+		rc = pw_outcome_cell_date(r, i, 4, &g->actual_completion);
 	}
 	out->n_goals = r->nrows;
 	if (rc == PW_OK && failed)
@@ -257,11 +246,11 @@ static int load_trackers(struct pw_db *db, struct pw_arena *a, struct pw_facts *
 			t->status = PW_TRACKER_STATUS_NONE;
 		if (pw_checklist_tracker_stage_from_code(pw_db_cell(r, i, 3), &t->stage) != PW_OK)
 			t->stage = PW_TRACKER_STAGE_NONE;
-		rc = date_cell(r, i, 4, &t->date);
+		rc = pw_outcome_cell_date(r, i, 4, &t->date);
 		if (rc == PW_OK)
-			rc = date_cell(r, i, 5, &t->end_date);
+			rc = pw_outcome_cell_date(r, i, 5, &t->end_date);
 		if (rc == PW_OK)
-			rc = date_cell(r, i, 9, &t->created);
+			rc = pw_outcome_cell_date(r, i, 9, &t->created);
 		t->end_reason = dup_cell(a, r, i, 6, &failed);
 		t->end_details = dup_cell(a, r, i, 7, &failed);
 		t->name = dup_cell(a, r, i, 8, &failed);
@@ -330,9 +319,9 @@ static int load_jobs(struct pw_db *db, struct pw_arena *a, pw_date as_of, struct
 		j->id = pw_db_cell_int(r, i, 0, 0);
 		j->employer = dup_cell(a, r, i, 1, &failed);
 		j->job_title = dup_cell(a, r, i, 2, &failed);
-		rc = date_cell(r, i, 3, &j->start);
+		rc = pw_outcome_cell_date(r, i, 3, &j->start);
 		if (rc == PW_OK)
-			rc = date_cell(r, i, 4, &j->end);
+			rc = pw_outcome_cell_date(r, i, 4, &j->end);
 		/* As of as_of, a job that ends later is still held: the rules
 		 * see it without an end, so nothing after as_of counts
 		 * (R-EMP-2, R-DATE-4). job_info keeps the recorded end. */
@@ -376,7 +365,7 @@ static int load_contacts(struct pw_db *db, struct pw_arena *a, struct pw_facts *
 		if (pw_followup_outcome_from_code(pw_db_cell(r, i, 2), &c->outcome) != PW_OK)
 			continue;
 		c->id = pw_db_cell_int(r, i, 0, 0);
-		rc = date_cell(r, i, 1, &c->date);
+		rc = pw_outcome_cell_date(r, i, 1, &c->date);
 		n++;
 	}
 	out->n_contacts = n;

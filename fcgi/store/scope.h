@@ -36,4 +36,20 @@ struct pw_scope_filter {
 };
 void pw_scope_filter_of(const struct pw_principal *p, struct pw_scope_filter *out);
 
+/*
+ * R-ACL-1 in SQL, the scope clause of statements over records that carry
+ * an enrollment_id (documents, case notes). It is text to concatenate into
+ * a constant statement, so statements stay compile-time constants (db.h
+ * caches them by pointer); alias is the table's alias as a string literal.
+ * It takes the scope parameters all, user_id, participant_id, in that
+ * order: a record under an enrollment is reachable by statewide users, by
+ * staff assigned to the enrollment's location and by the participant; a
+ * record under no enrollment by anyone who may see the participant
+ * (checked by the caller).
+ */
+#define PW_SCOPE_SQL(alias)                                                                        \
+	"(? = 1 OR " alias ".enrollment_id IS NULL OR EXISTS (SELECT 1 FROM enrollments se "       \
+	"JOIN user_locations ul ON ul.location_id = se.location_id WHERE se.id = " alias           \
+	".enrollment_id AND ul.user_id = ?) OR ? <> 0)"
+
 #endif

@@ -35,6 +35,18 @@ static void test_rule_and_outcome_codes(void)
 	CU_ASSERT_STRING_EQUAL(pw_followup_due_state_code(PW_FOLLOWUP_DUE_OVERDUE), "overdue");
 }
 
+static void test_contact_methods_are_the_case_note_list(void)
+{
+	static const char *const expect[] = {"in_person", "phone", "email", "text",
+	                                     "video",     "mail",  "other"};
+	size_t n = 0;
+	const char *const *methods = pw_followup_contact_methods(&n);
+
+	CU_ASSERT_EQUAL_FATAL(n, PW_ARRAY_LEN(expect));
+	for (size_t i = 0; i < n; i++)
+		PW_CHECK(strcmp(methods[i], expect[i]) == 0, "%zu: %s", i, methods[i]);
+}
+
 static struct pw_followup_facts exited(enum pw_followup_rule rule, const char *exit_date)
 {
 	return (struct pw_followup_facts){.rule = rule,
@@ -370,6 +382,8 @@ static void test_contact_validation(void)
 
 static const struct pw_unit_test tests[] = {
         {"follow-up rule and contact outcome codes", test_rule_and_outcome_codes},
+        {"contact methods are the seven of the case-note form, in order",
+         test_contact_methods_are_the_case_note_list},
         {"youth: one contact in each of the four quarters after exit (12 months or more)",
          test_youth_schedule_is_the_four_quarters_after_exit},
         {"adult/DW: quarterly up to 12 months after the first day of employment",
