@@ -3,7 +3,9 @@
  *
  *   GET   /api/v1/participants            search: q (name prefix: "Ell", "Billy Ell",
  *                                         "Elliott Bil"), dob, ssn_last4, state_id,
- *                                         provider_id, case_manager_id; keyset pages
+ *                                         provider_id, case_manager_id, program_id,
+ *                                         status; sort=name|-name|dob|-dob; keyset
+ *                                         pages; a total capped at 10,000 (issue 7)
  *   POST  /api/v1/participants            create; with "enrollment" also the first
  *                                         enrollment, in the same transaction
  *   GET   /api/v1/participants/{id}       one, with the enrollments the caller may see
@@ -12,7 +14,9 @@
  * A participant is visible to the staff of the locations they are enrolled
  * at, to statewide users, and (read-only) to their own customer account
  * (R-ACL-1); the search filters by scope in SQL. Only the last four digits
- * of an SSN are ever accepted. A possible duplicate (same first and last
+ * of an SSN are ever accepted. The program and status filters of a staff
+ * caller look only at enrollments at the caller's locations, so they never
+ * reveal what another provider's enrollment holds. A possible duplicate (same first and last
  * name, date of birth and last four) is refused with 409 and the existing
  * id unless the request says "confirm_duplicate": true. Participants are
  * never deleted: their records are evidence.
@@ -307,6 +311,110 @@ static void name_filter(struct pw_ctx *ctx, const char *q, struct pw_participant
 	}
 }
 
+/* The sorts, in enum pw_participant_sort order, as ?sort= spells them
+ * and as a cursor records them. */
+static const char *const sort_names[PW_PSORT_COUNT] = {"name", "-name", "dob", "-dob"};
+
+/* enrollments.status (migration 0006). */
+static const char *const enrollment_statuses[] = {"referred", "enrolled", "exited",
+						  "not_enrolled"};
+
+/* The count stops here: "of more than 10,000" is as useful as the exact
+ * figure, and counting further would cost more than the page. */
+#define COUNT_CAP 10000
+#define ID_MAX (1LL << 53)
+
+/* ?name= as an id (0 when absent); a detail and 0 when it is not one. */
+static long long query_id(struct pw_ctx *ctx, const char *name, json_object *details)
+{
+	const char *v = pw_request_query(ctx->req, name);
+	char *end = NULL;
+	long long n;
+
+	if (!v || !*v)
+		return 0;
+	n = strtoll(v, &end, 10);
+	if (*end || n < 1 || n >= ID_MAX || !isdigit((unsigned char)*v)) {
+		pw_details_add(details, name, "must be a whole number id", NULL);
+		return 0;
+	}
+	return n;
+}
+
+/* The index of v in names[0..n), or -1. */
+static int lookup(const char *const *names, size_t n, const char *v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], v))
+			return (int)i;
+	return -1;
+}
+
+/* The 400 for a cursor this list cannot continue from. */
+static void bad_cursor(struct pw_ctx *ctx, const char *problem)
+{
+	json_object *d = pw_details_new();
+
+	pw_details_add(d, "cursor", problem, NULL);
+	pw_response_error(ctx->res, 400, "bad_query", "The search parameters are wrong.", d);
+}
+
+/*
+ * Reads a cursor into s (strings in the arena). A cursor holds its sort
+ * and that sort's keys: (sort, last name, first name, id) or (sort, date
+ * of birth, "", id). One from another sort is refused: its keys mean
+ * nothing in this order. Returns 0, or -1 with a 400 in the response.
+ */
+static int read_cursor(struct pw_ctx *ctx, const char *cursor, struct pw_participant_search *s)
+{
+	const char *parts[4];
+	char *end = NULL;
+	pw_date d;
+
+	if (api_cursor_decode(ctx, cursor, parts, 4))
+		return -1;
+	if (strcmp(parts[0], sort_names[s->sort])) {
+		bad_cursor(ctx, "belongs to another sort order: start again from the first page");
+		return -1;
+	}
+	s->after_id = strtoll(parts[3], &end, 10);
+	if (*end || s->after_id < 1 || !*parts[1]) {
+		bad_cursor(ctx, "is not a cursor this list gave out");
+		return -1;
+	}
+	if (s->sort == PW_PSORT_DOB || s->sort == PW_PSORT_DOB_DESC) {
+		if (pw_date_parse(parts[1], strlen(parts[1]), &d) != PW_OK) {
+			bad_cursor(ctx, "is not a cursor this list gave out");
+			return -1;
+		}
+		s->after_dob = parts[1];
+	} else {
+		s->after_last = parts[1];
+		s->after_first = parts[2];
+	}
+	return 0;
+}
+
+/* The cursor after row r of rows (the get columns), in s's sort. */
+static const char *cursor_after(struct pw_ctx *ctx, const struct pw_participant_search *s,
+				const struct pw_db_rows *rows, size_t r)
+{
+	int by_name = s->sort == PW_PSORT_NAME || s->sort == PW_PSORT_NAME_DESC;
+	const char *parts[4] = {
+		sort_names[s->sort],
+		pw_db_cell(rows, r, 1 + (by_name ? PF_LAST_NAME : PF_DATE_OF_BIRTH)),
+		by_name ? pw_db_cell(rows, r, 1 + PF_FIRST_NAME) : "",
+		pw_db_cell(rows, r, 0),
+	};
+
+	return api_cursor_encode(ctx, parts, 4);
+}
+
+/*
+ * GET /participants: reads and checks every parameter first (all problems
+ * in one 400), then the page, then (on the first page, or with
+ * count=true) the capped count of the same search.
+ */
 void api_participants_list(struct pw_ctx *ctx)
 {
 	struct pw_participant_search s;
@@ -315,11 +423,15 @@ void api_participants_list(struct pw_ctx *ctx)
 	json_object *items, *details = pw_details_new(), *o;
 	const char *v, *cursor = pw_request_query(ctx->req, "cursor");
 	const char *lim = pw_request_query(ctx->req, "limit");
+	long long total = 0;
+	int rc, want_count;
 	pw_date d;
-	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.limit = API_LIMIT_DEFAULT;
+	s.sort = PW_PSORT_NAME;
+	if (cursor && !*cursor)
+		cursor = NULL;
 	if (lim) {
 		char *end;
 		long n = strtol(lim, &end, 10);
@@ -343,27 +455,45 @@ void api_participants_list(struct pw_ctx *ctx)
 	}
 	if ((v = pw_request_query(ctx->req, "state_id")) && *v)
 		s.state_id = v;
-	if ((v = pw_request_query(ctx->req, "provider_id")) && *v)
-		s.provider_id = atoll(v);
-	if ((v = pw_request_query(ctx->req, "case_manager_id")) && *v)
-		s.case_manager_id = atoll(v);
+	s.provider_id = query_id(ctx, "provider_id", details);
+	s.case_manager_id = query_id(ctx, "case_manager_id", details);
+	s.program_id = query_id(ctx, "program_id", details);
+	if ((v = pw_request_query(ctx->req, "status")) && *v) {
+		if (lookup(enrollment_statuses, PW_ARRAY_LEN(enrollment_statuses), v) < 0)
+			pw_details_add(details, "status",
+				       "must be one of: referred, enrolled, exited, not_enrolled",
+				       NULL);
+		s.status = v;
+	}
+	if ((v = pw_request_query(ctx->req, "sort")) && *v) {
+		int k = lookup(sort_names, PW_PSORT_COUNT, v);
+		if (k < 0)
+			pw_details_add(details, "sort", "must be one of: name, -name, dob, -dob",
+				       NULL);
+		else
+			s.sort = (enum pw_participant_sort)k;
+	}
+	/* The first page counts unless told not to; later ones when asked. */
+	want_count = cursor == NULL;
+	if ((v = pw_request_query(ctx->req, "count")) && *v) {
+		if (strcmp(v, "true") && strcmp(v, "false"))
+			pw_details_add(details, "count", "must be true or false", NULL);
+		want_count = !strcmp(v, "true");
+	}
 	if (json_object_array_length(details)) {
 		pw_response_error(ctx->res, 400, "bad_query", "The search parameters are wrong.",
 				  details);
 		return;
 	}
 	json_object_put(details);
-	if (cursor && *cursor) {
-		const char *parts[3];
-		if (api_cursor_decode(ctx, cursor, parts, 3))
-			return;
-		s.after_last = parts[0];
-		s.after_first = parts[1];
-		s.after_id = atoll(parts[2]);
-	}
+	if (cursor && read_cursor(ctx, cursor, &s))
+		return;
 	pw_scope_filter_of(&ctx->session->principal, &scope);
 	rc = pw_participant_search(ctx->db, &scope, &s, &rows);
+	if (rc == PW_OK && want_count)
+		rc = pw_participant_count(ctx->db, &scope, &s, COUNT_CAP + 1, &total);
 	if (rc != PW_OK) {
+		pw_db_rows_free(rows);
 		pw_response_error_rc(ctx->res, rc);
 		return;
 	}
@@ -373,14 +503,19 @@ void api_participants_list(struct pw_ctx *ctx)
 	o = json_object_new_object();
 	json_object_object_add(o, "items", items);
 	if (rows->nrows == (size_t)s.limit && rows->nrows > 0) {
-		size_t last = rows->nrows - 1;
-		const char *parts[3] = {pw_db_cell(rows, last, 1 + PF_LAST_NAME),
-					pw_db_cell(rows, last, 1 + PF_FIRST_NAME),
-					pw_db_cell(rows, last, 0)};
-		const char *c = api_cursor_encode(ctx, parts, 3);
+		const char *c = cursor_after(ctx, &s, rows, rows->nrows - 1);
 		json_object_object_add(o, "next_cursor", c ? json_object_new_string(c) : NULL);
 	} else {
 		json_object_object_add(o, "next_cursor", NULL);
+	}
+	json_object_object_add(o, "sort", json_object_new_string(sort_names[s.sort]));
+	/* A count given up for taking too long is null: "not known". */
+	if (want_count) {
+		json_object_object_add(o, "total",
+				       total < 0 ? NULL
+						 : json_object_new_int64(total > COUNT_CAP ? COUNT_CAP
+											: total));
+		json_object_object_add(o, "total_capped", json_object_new_boolean(total > COUNT_CAP));
 	}
 	pw_db_rows_free(rows);
 	pw_response_json(ctx->res, 200, o);

@@ -49,6 +49,17 @@ int pw_participant_update(struct pw_db *db, long long id, int version, const int
 int pw_participant_duplicates(struct pw_db *db, const char *first, const char *last,
 			      const char *dob, const char *ssn_last4, struct pw_db_rows **out);
 
+/* The orders of the search, each served by an index walked forwards or
+ * backwards: idx_participants_name (last_name, first_name, id) and
+ * idx_participants_dob (date_of_birth, id). */
+enum pw_participant_sort {
+	PW_PSORT_NAME,      /* last name, first name, id */
+	PW_PSORT_NAME_DESC, /* the same, descending */
+	PW_PSORT_DOB,       /* date of birth, id */
+	PW_PSORT_DOB_DESC,  /* the same, descending */
+	PW_PSORT_COUNT
+};
+
 /* Search filters; NULL / 0 means "any". Name patterns are LIKE prefixes. */
 struct pw_participant_search {
 	const char *name1;     /* one word: last or first name prefix */
@@ -59,15 +70,31 @@ struct pw_participant_search {
 	const char *state_id;
 	long long provider_id;
 	long long case_manager_id;
-	/* The keyset position to continue after: (last, first, id). */
-	const char *after_last, *after_first;
+	/* One enrollment with this program and / or this status (the
+	 * enrollments.status value); for a staff caller, an enrollment at one
+	 * of their locations (R-ACL-1). */
+	long long program_id;
+	const char *status;
+	enum pw_participant_sort sort;
+	/* The keyset position to continue after, in the sort's own columns:
+	 * (after_last, after_first, after_id) for the name orders,
+	 * (after_dob, after_id) for the date of birth orders; NULL key: the
+	 * first page. */
+	const char *after_last, *after_first, *after_dob;
 	long long after_id;
 	int limit;
 };
 
-/* Rows: the get columns, ordered by last name, first name, id; only
+/* Rows: the get columns in q->sort's order, at most q->limit; only
  * participants within the scope filter. */
 int pw_participant_search(struct pw_db *db, const struct pw_scope_filter *scope,
 			  const struct pw_participant_search *q, struct pw_db_rows **out);
+
+/* *n gets how many participants the same search (filters and scope, not
+ * the keyset position) matches, counting no further than max: the count
+ * stops there, so it costs at most max matches' worth of reading. *n is -1
+ * when counting took longer than half a second and was given up. */
+int pw_participant_count(struct pw_db *db, const struct pw_scope_filter *scope,
+			 const struct pw_participant_search *q, long long max, long long *n);
 
 #endif

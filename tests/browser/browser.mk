@@ -14,6 +14,7 @@ EXTRA_DIST += \
 	tests/browser/lib/totp.mjs \
 	tests/browser/a11y.test.mjs \
 	tests/browser/admin.test.mjs \
+	tests/browser/caseload.test.mjs \
 	tests/browser/keyboard.test.mjs \
 	tests/browser/outcomes.test.mjs \
 	tests/browser/session.test.mjs \

@@ -36,10 +36,10 @@ static const char *surname(void)
 	return buf;
 }
 
-/* Creates a participant enrolled at location loc in program prog as s;
- * returns its id (0 on failure) and the enrollment id in *eid. */
-static long long make_participant(const struct it_session *s, const char *first,
-				  const char *last, int prog, int loc, long long *eid)
+/* Creates a participant born on dob, enrolled at location loc in program
+ * prog as s; returns its id (0 on failure) and the enrollment id in *eid. */
+static long long make_person(const struct it_session *s, const char *first, const char *last,
+			     const char *dob, int prog, int loc, long long *eid)
 {
 	char body[1024];
 	struct it_resp r;
@@ -47,11 +47,11 @@ static long long make_participant(const struct it_session *s, const char *first,
 
 	snprintf(body, sizeof(body),
 		 "{\"first_name\": \"%s\", \"last_name\": \"%s\", \"date_of_birth\": "
-		 "\"1990-05-17\", \"ssn_last4\": \"%04d\", \"confirm_duplicate\": true, "
+		 "\"%s\", \"ssn_last4\": \"%04d\", \"confirm_duplicate\": true, "
 		 "\"enrollment\": {\"program_id\": %d, \"location_id\": %d, \"application_date\": "
 		 "\"2025-01-06\", \"participation_date\": \"2025-01-10\", \"status\": "
 		 "\"enrolled\"}}",
-		 first, last, rand() % 10000, prog, loc);
+		 first, last, dob, rand() % 10000, prog, loc);
 	if (it_call(s, "POST", "/api/v1/participants", NULL, body, &r) == 0 && r.status == 201) {
 		id = it_json_int(&r, "id", 0);
 		if (eid)
@@ -61,6 +61,12 @@ static long long make_participant(const struct it_session *s, const char *first,
 	}
 	it_resp_free(&r);
 	return id;
+}
+
+static long long make_participant(const struct it_session *s, const char *first,
+				  const char *last, int prog, int loc, long long *eid)
+{
+	return make_person(s, first, last, "1990-05-17", prog, loc, eid);
 }
 
 static void a_participant_is_created_with_a_first_enrollment_and_read_back(void)
@@ -441,6 +447,321 @@ static void a_customer_reads_only_their_own_record_and_writes_nothing(void)
 	it_resp_free(&r);
 }
 
+/* Adds an enrollment of participant id in prog at loc as s; its id or 0. */
+static long long add_enrollment(const struct it_session *s, long long id, int prog, int loc)
+{
+	char path[96], body[256];
+	struct it_resp r;
+	long long eid = 0;
+
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld/enrollments", id);
+	snprintf(body, sizeof(body),
+		 "{\"program_id\": %d, \"location_id\": %d, \"application_date\": \"2025-02-03\", "
+		 "\"participation_date\": \"2025-02-04\", \"status\": \"enrolled\"}",
+		 prog, loc);
+	if (it_call(s, "POST", path, NULL, body, &r) == 0 && r.status == 201)
+		eid = it_json_int(&r, "id", 0);
+	else
+		fprintf(stderr, "\n    add enrollment: %ld %s", r.status, r.body);
+	it_resp_free(&r);
+	return eid;
+}
+
+/* Sets an enrollment's status behind the API's back (exits have their own
+ * tests; here only the filter matters). */
+static void set_status(long long eid, const char *status)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof(sql), "UPDATE enrollments SET status = '%s' WHERE id = %lld", status,
+		 eid);
+	CU_ASSERT_EQUAL(count_rows(sql), 0);
+}
+
+/* Searches as s with query (after "?"); fills ids (at most n) in answer
+ * order and returns how many items came, or -1 unless 200. */
+static int search_ids(const struct it_session *s, const char *query, long long *ids, int n,
+		      struct it_resp *keep)
+{
+	char path[512];
+	struct it_resp r;
+	json_object *items = NULL;
+	int got = 0;
+
+	snprintf(path, sizeof(path), "/api/v1/participants?%s", query);
+	if (it_call(s, "GET", path, NULL, NULL, &r) != 0)
+		return -1;
+	if (r.status != 200) {
+		fprintf(stderr, "\n    GET %s: %ld %s", path, r.status, r.body);
+		it_resp_free(&r);
+		return -1;
+	}
+	json_object_object_get_ex(r.json, "items", &items);
+	for (size_t i = 0; i < json_object_array_length(items); i++, got++) {
+		json_object *id = NULL;
+		json_object_object_get_ex(json_object_array_get_idx(items, i), "id", &id);
+		if (got < n)
+			ids[got] = json_object_get_int64(id);
+	}
+	if (keep)
+		*keep = r;
+	else
+		it_resp_free(&r);
+	return got;
+}
+
+/* The "total_capped" member of an answer: 1, 0, or -1 when absent. */
+static int capped_of(const struct it_resp *r)
+{
+	json_object *o = NULL;
+
+	if (!json_object_object_get_ex(r->json, "total_capped", &o) ||
+	    !json_object_is_type(o, json_type_boolean))
+		return -1;
+	return json_object_get_boolean(o);
+}
+
+static void program_and_status_filters_match_one_enrollment_with_both(void)
+{
+	const struct it_session *s = it_statewide();
+	char last[32], q[256];
+	long long one, two, exited, both, e_exited, e_both5, ids[8];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	snprintf(last, sizeof(last), "%s", surname());
+	one = make_participant(s, "Prog", last, 1, 1, NULL);       /* WIOA Adult, enrolled */
+	two = make_participant(s, "Snap", last, 5, 3, NULL);       /* SNAP to Success */
+	exited = make_participant(s, "Gone", last, 1, 1, &e_exited); /* WIOA Adult, exited */
+	both = make_participant(s, "Both", last, 1, 1, NULL);      /* WIOA Adult, enrolled ... */
+	CU_ASSERT_FATAL(one > 0 && two > 0 && exited > 0 && both > 0);
+	e_both5 = add_enrollment(s, both, 5, 3); /* ... and SNAP to Success, exited */
+	CU_ASSERT_FATAL(e_both5 > 0);
+	set_status(e_exited, "exited");
+	set_status(e_both5, "exited");
+
+	/* Name order: Both, Gone, Prog, Snap. */
+	snprintf(q, sizeof(q), "q=%s&program_id=1", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 3);
+	CU_ASSERT(ids[0] == both && ids[1] == exited && ids[2] == one);
+	snprintf(q, sizeof(q), "q=%s&program_id=5", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == both && ids[1] == two);
+	snprintf(q, sizeof(q), "q=%s&status=exited", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == both && ids[1] == exited);
+	snprintf(q, sizeof(q), "q=%s&status=referred", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 0);
+	/* Both conditions hold for one and the same enrollment. */
+	snprintf(q, sizeof(q), "q=%s&program_id=5&status=enrolled", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 1);
+	CU_ASSERT_EQUAL(ids[0], two);
+	snprintf(q, sizeof(q), "q=%s&program_id=1&status=enrolled", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == both && ids[1] == one);
+	/* The provider filter is its own condition: "Both" has an AHS
+	 * enrollment (exited) and an enrolled one elsewhere. */
+	snprintf(q, sizeof(q), "q=%s&provider_id=2&status=enrolled", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == both && ids[1] == two);
+	snprintf(q, sizeof(q), "q=%s&program_id=7", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 8, NULL), 0);
+}
+
+static void each_sort_order_pages_across_pages_in_its_order(void)
+{
+	static const char *const dobs[5] = {"1980-03-01", "1975-01-01", "1990-07-07",
+					    "1975-01-01", "1969-12-31"};
+	/* Expected orders as indexes of A..E (B and D share a birthday: id). */
+	static const struct {
+		const char *sort;
+		int order[5];
+	} sorts[] = {
+		{"name", {0, 1, 2, 3, 4}},
+		{"-name", {4, 3, 2, 1, 0}},
+		{"dob", {4, 1, 3, 0, 2}},
+		{"-dob", {2, 0, 3, 1, 4}},
+	};
+	const struct it_session *s = it_statewide();
+	char last[32];
+	long long ids[5];
+
+	snprintf(last, sizeof(last), "%s", surname());
+	for (int i = 0; i < 5; i++) {
+		char first[16];
+		snprintf(first, sizeof(first), "Sort%c", 'A' + i);
+		ids[i] = make_person(s, first, last, dobs[i], 1, 1, NULL);
+		CU_ASSERT_FATAL(ids[i] > 0);
+	}
+	for (size_t k = 0; k < IT_LEN(sorts); k++) {
+		char cursor[256] = "", q[512];
+		int seen = 0;
+		for (int page = 0; page < 3; page++) {
+			struct it_resp r;
+			long long got[2];
+			int n;
+			snprintf(q, sizeof(q), "q=%s&sort=%s&limit=2%s%s", last, sorts[k].sort,
+				 cursor[0] ? "&cursor=" : "", cursor);
+			n = search_ids(s, q, got, 2, &r);
+			CU_ASSERT_FATAL(n >= 0);
+			CU_ASSERT_STRING_EQUAL(it_json_str(&r, "sort"), sorts[k].sort);
+			/* The first page carries the total; the others not unless asked. */
+			CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), page == 0 ? 5 : -1);
+			CU_ASSERT_EQUAL(capped_of(&r), page == 0 ? 0 : -1);
+			for (int i = 0; i < n; i++, seen++) {
+				if (seen >= 5 || got[i] != ids[sorts[k].order[seen]])
+					fprintf(stderr, "\n    sort %s: item %d is %lld", sorts[k].sort,
+						seen, got[i]);
+				CU_ASSERT(seen < 5 && got[i] == ids[sorts[k].order[seen]]);
+			}
+			snprintf(cursor, sizeof(cursor), "%s",
+				 it_json_str(&r, "next_cursor") ? it_json_str(&r, "next_cursor") : "");
+			it_resp_free(&r);
+			CU_ASSERT_EQUAL(cursor[0] != '\0', page < 2);
+		}
+		CU_ASSERT_EQUAL(seen, 5);
+	}
+}
+
+static void a_cursor_from_another_sort_order_is_refused_with_400(void)
+{
+	static const char *const others[] = {"-name", "dob", "-dob"};
+	const struct it_session *s = it_statewide();
+	char last[32], q[512], cursor[256];
+	struct it_resp r;
+	long long ids[2];
+
+	snprintf(last, sizeof(last), "%s", surname());
+	for (int i = 0; i < 3; i++)
+		CU_ASSERT_FATAL(make_participant(s, "Cur", last, 1, 1, NULL) > 0);
+	snprintf(q, sizeof(q), "q=%s&limit=2", last);
+	CU_ASSERT_EQUAL_FATAL(search_ids(s, q, ids, 2, &r), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(it_json_str(&r, "next_cursor"));
+	snprintf(cursor, sizeof(cursor), "%s", it_json_str(&r, "next_cursor"));
+	it_resp_free(&r);
+	for (size_t i = 0; i < IT_LEN(others); i++) {
+		char path[640];
+		snprintf(path, sizeof(path), "/api/v1/participants?q=%s&limit=2&sort=%s&cursor=%s",
+			 last, others[i], cursor);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+		CU_ASSERT_EQUAL(r.status, 400);
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.code"), "bad_query");
+		CU_ASSERT_STRING_EQUAL(it_json_str(&r, "error.details.0.field"), "cursor");
+		it_resp_free(&r);
+	}
+	/* In its own order it continues, and count=true adds the total. */
+	snprintf(q, sizeof(q), "q=%s&limit=2&sort=name&count=true&cursor=%s", last, cursor);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 2, &r), 1);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), 3);
+	it_resp_free(&r);
+	/* count=false leaves it off the first page. */
+	snprintf(q, sizeof(q), "q=%s&count=false", last);
+	CU_ASSERT_EQUAL(search_ids(s, q, ids, 2, &r), 3);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), -1);
+	it_resp_free(&r);
+}
+
+static void the_total_stops_at_10000_and_says_it_is_capped(void)
+{
+	const struct it_session *s = it_statewide();
+	char last[32], sql[512], q[128];
+	struct it_resp r;
+	long long ids[1];
+
+	snprintf(last, sizeof(last), "%s", surname());
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO participants (first_name, last_name, date_of_birth) "
+		 "SELECT CONCAT('Many', seq), '%s', '1985-06-01' FROM seq_1_to_10005",
+		 last);
+	CU_ASSERT_EQUAL_FATAL(count_rows(sql), 0);
+	snprintf(q, sizeof(q), "q=%s&limit=1", last);
+	CU_ASSERT_EQUAL_FATAL(search_ids(s, q, ids, 1, &r), 1);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), 10000);
+	CU_ASSERT_EQUAL(capped_of(&r), 1);
+	it_resp_free(&r);
+	/* One fewer than the cap is exact. */
+	snprintf(sql, sizeof(sql),
+		 "DELETE FROM participants WHERE last_name = '%s' AND first_name IN "
+		 "('Many1', 'Many2', 'Many3', 'Many4', 'Many5', 'Many6')",
+		 last);
+	CU_ASSERT_EQUAL_FATAL(count_rows(sql), 0);
+	CU_ASSERT_EQUAL_FATAL(search_ids(s, q, ids, 1, &r), 1);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), 9999);
+	CU_ASSERT_EQUAL(capped_of(&r), 0);
+	it_resp_free(&r);
+}
+
+static void bad_search_parameters_are_400_naming_each(void)
+{
+	static const struct {
+		const char *query;
+		const char *field;
+	} bad[] = {
+		{"program_id=abc", "program_id"},   {"program_id=0", "program_id"},
+		{"program_id=1x", "program_id"},    {"status=closed", "status"},
+		{"status=Enrolled", "status"},      {"sort=age", "sort"},
+		{"sort=name%20", "sort"},           {"count=yes", "count"},
+		{"provider_id=x", "provider_id"},   {"case_manager_id=-4", "case_manager_id"},
+		{"limit=0", "limit"},               {"dob=1990-02-30", "dob"},
+	};
+	const struct it_session *s = it_statewide();
+
+	for (size_t i = 0; i < IT_LEN(bad); i++) {
+		char path[256];
+		struct it_resp r;
+		const char *field;
+		snprintf(path, sizeof(path), "/api/v1/participants?%s", bad[i].query);
+		CU_ASSERT_EQUAL_FATAL(it_call(s, "GET", path, NULL, NULL, &r), 0);
+		field = it_json_str(&r, "error.details.0.field");
+		if (r.status != 400 || !field || strcmp(field, bad[i].field))
+			fprintf(stderr, "\n    %s: %ld %s", bad[i].query, r.status, r.body);
+		CU_ASSERT_EQUAL(r.status, 400);
+		CU_ASSERT(field && !strcmp(field, bad[i].field));
+		it_resp_free(&r);
+	}
+}
+
+static void program_and_status_filters_never_reach_past_a_partners_locations(void)
+{
+	const struct it_session *admin = it_statewide();
+	struct it_session lao;
+	struct it_resp r;
+	char last[32], q[256];
+	long long mine, theirs, shared, ids[8];
+
+	snprintf(last, sizeof(last), "%s", surname());
+	mine = make_participant(admin, "Mine", last, 1, 1, NULL);     /* office 1: Lao's */
+	theirs = make_participant(admin, "Theirs", last, 5, 3, NULL); /* AHS only */
+	shared = make_participant(admin, "Shared", last, 1, 1, NULL); /* office 1 ... */
+	CU_ASSERT_FATAL(mine > 0 && theirs > 0 && shared > 0);
+	CU_ASSERT_FATAL(add_enrollment(admin, shared, 5, 3) > 0); /* ... and AHS */
+	CU_ASSERT_EQUAL_FATAL(it_sign_in("staff25.lao", IT_DEMO_PASSWORD, NULL, &lao), 201);
+
+	/* The other provider's program: neither their participant nor what
+	 * the shared one holds there. */
+	snprintf(q, sizeof(q), "q=%s&program_id=5", last);
+	CU_ASSERT_EQUAL(search_ids(&lao, q, ids, 8, &r), 0);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), 0);
+	it_resp_free(&r);
+	snprintf(q, sizeof(q), "q=%s&program_id=5&status=enrolled&sort=-dob", last);
+	CU_ASSERT_EQUAL(search_ids(&lao, q, ids, 8, NULL), 0);
+	/* Status alone: only his two, every order. */
+	snprintf(q, sizeof(q), "q=%s&status=enrolled", last);
+	CU_ASSERT_EQUAL(search_ids(&lao, q, ids, 8, &r), 2);
+	CU_ASSERT(ids[0] == mine && ids[1] == shared);
+	CU_ASSERT_EQUAL(it_json_int(&r, "total", -1), 2);
+	it_resp_free(&r);
+	snprintf(q, sizeof(q), "q=%s&status=enrolled&sort=-name", last);
+	CU_ASSERT_EQUAL(search_ids(&lao, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == shared && ids[1] == mine);
+	snprintf(q, sizeof(q), "q=%s&program_id=1&sort=dob", last);
+	CU_ASSERT_EQUAL(search_ids(&lao, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == mine && ids[1] == shared);
+	/* The statewide user sees all three through the same filter. */
+	snprintf(q, sizeof(q), "q=%s&program_id=5", last);
+	CU_ASSERT_EQUAL(search_ids(admin, q, ids, 8, NULL), 2);
+	CU_ASSERT(ids[0] == shared && ids[1] == theirs);
+}
+
 static const struct it_test tests[] = {
 	{"a participant is created with a first enrollment and read back",
 	 a_participant_is_created_with_a_first_enrollment_and_read_back},
@@ -458,6 +779,17 @@ static const struct it_test tests[] = {
 	 a_provider_partner_cannot_reach_another_providers_participant_by_id_or_search},
 	{"a customer reads only their own record and writes nothing",
 	 a_customer_reads_only_their_own_record_and_writes_nothing},
+	{"program and status filters match one enrollment with both",
+	 program_and_status_filters_match_one_enrollment_with_both},
+	{"each sort order pages across pages in its order",
+	 each_sort_order_pages_across_pages_in_its_order},
+	{"a cursor from another sort order is refused with 400",
+	 a_cursor_from_another_sort_order_is_refused_with_400},
+	{"the total stops at 10,000 and says it is capped",
+	 the_total_stops_at_10000_and_says_it_is_capped},
+	{"bad search parameters are 400 naming each", bad_search_parameters_are_400_naming_each},
+	{"program and status filters never reach past a partner's locations",
+	 program_and_status_filters_never_reach_past_a_partners_locations},
 };
 
 const struct it_suite it_suite_participants = {"participants", tests, IT_LEN(tests)};

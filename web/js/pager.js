@@ -1,56 +1,67 @@
-// pager.js: "Showing 1 to 10" and Previous / Next for the API's keyset
-// lists. The API pages with an opaque cursor and gives no total (counting a
-// million rows on every page would cost more than the page), so the line
-// says how far the user is and whether more follow. The cursors of pages
-// already seen are remembered per list, so Previous works without asking
-// the server to page backwards; after a reload it falls back to the first
-// page.
+// pager.js: "Showing 1 to 10 of 42 entries" and Previous / Next for the
+// API's keyset lists. The API pages forwards with an opaque cursor, so the
+// way back lives in the URL: `prev` holds the cursors of the pages before
+// this one (page 1 needs none), `from` the first row's number and `of` the
+// total a list's first page gave (issue 7: the participant search counts,
+// capped at 10,000; other lists give none and the line says whether more
+// follow). A reload or a shared link therefore opens the same page with a
+// working Previous.
 import { h } from './dom.js';
 import { href } from './router.js';
 
 export const PAGE_SIZES = [10, 25, 50, 100];
-const seen = new Map(); // list key -> Map(from -> cursor)
 
 // The paging state of a list screen from its route query.
 export function state(query, defaultLimit = 25) {
   const limit = Number(query.get('limit'));
   const from = Number(query.get('from'));
+  const prev = query.get('prev');
   return {
     limit: PAGE_SIZES.includes(limit) ? limit : defaultLimit,
     cursor: query.get('cursor') || null,
     from: Number.isInteger(from) && from > 0 ? from : 1,
+    prev: prev ? prev.split('.') : [],
+    of: query.get('of') || '',
   };
+}
+
+// The total as the URL carries it: "42", "10000+" when capped, "?" when
+// the count was given up (too costly: the list does without).
+function totalOf(page, st) {
+  if (page.total === null) return '?';
+  if (typeof page.total !== 'number') return st.of;
+  return `${page.total}${page.total_capped ? '+' : ''}`;
 }
 
 // path: the screen's route; params: its other query values (q); page: the
 // API's answer; st: state() of this screen.
 export function pager(path, params, page, st) {
-  const key = `${path}?${new URLSearchParams(params)}&limit=${st.limit}`;
-  if (!seen.has(key)) seen.set(key, new Map());
-  const cursors = seen.get(key);
-  cursors.set(st.from, st.cursor);
-
   const n = page.items.length;
   const to = st.from + n - 1;
-  const words = n === 0
-    ? (st.from === 1 ? 'No entries' : 'No more entries')
-    : `Showing ${st.from} to ${to}${page.next_cursor ? ' (more on the next page)' : ` of ${to} entries`}`;
+  const of = totalOf(page, st);
+  const count = Number.parseInt(of, 10);
+  let words;
+  if (n === 0) words = st.from === 1 ? 'No entries' : 'No more entries';
+  else if (of && of !== '?') words = `Showing ${st.from} to ${to} of ${of.endsWith('+') ? 'more than ' : ''}${count.toLocaleString('en-US')} entries`;
+  else words = `Showing ${st.from} to ${to}${page.next_cursor ? ' (more on the next page)' : ` of ${to} entries`}`;
 
+  const base = { ...params, limit: st.limit, of };
   const links = [];
   if (st.from > 1) {
-    const prevFrom = Math.max(1, st.from - st.limit);
-    const prevCursor = cursors.get(prevFrom);
-    const known = prevFrom === 1 || prevCursor !== undefined;
-    links.push(h('a', {
-      class: 'button button-secondary',
-      href: href(path, { ...params, limit: st.limit, ...(known && prevFrom > 1 ? { cursor: prevCursor, from: prevFrom } : {}) }),
-      rel: 'prev',
-    }, known ? 'Previous' : 'First page'));
+    // Page k holds the cursors of pages 2 .. k-1; anything else (an old
+    // or shortened link) can only go back to the first page.
+    const known = st.prev.length === Math.round((st.from - 1) / st.limit) - 1;
+    const back = known && st.prev.length
+      ? { cursor: st.prev.at(-1), from: st.from - st.limit, prev: st.prev.slice(0, -1).join('.') }
+      : {};
+    links.push(h('a', { class: 'button button-secondary', href: href(path, { ...base, ...back }), rel: 'prev' },
+      known ? 'Previous' : 'First page'));
   }
   if (page.next_cursor) {
+    const prev = st.cursor ? [...st.prev, st.cursor] : [];
     links.push(h('a', {
       class: 'button button-secondary',
-      href: href(path, { ...params, limit: st.limit, cursor: page.next_cursor, from: to + 1 }),
+      href: href(path, { ...base, cursor: page.next_cursor, from: to + 1, prev: prev.join('.') }),
       rel: 'next',
     }, 'Next'));
   }
