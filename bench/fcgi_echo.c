@@ -51,13 +51,15 @@ static void *serve(void *arg)
 {
 	int listen_fd = *(const int *)arg;
 	FCGX_Request req;
+	struct pw_conn_waiter waiter;
 
-	if (FCGX_InitRequest(&req, listen_fd, 0) != 0) {
-		fprintf(stderr, "fcgi_echo: FCGX_InitRequest failed\n");
+	if (FCGX_InitRequest(&req, listen_fd, 0) != 0 ||
+	    pw_conn_waiter_init(&waiter, listen_fd) != 0) {
+		fprintf(stderr, "fcgi_echo: cannot set up a thread\n");
 		return NULL;
 	}
 	for (;;) {
-		int rc = pw_conn_next(&req, listen_fd);
+		int rc = pw_conn_next(&waiter, &req);
 		if (rc != 0) {
 			if (rc != EINTR)
 				fprintf(stderr, "fcgi_echo: accept failed: %s\n", strerror(rc));

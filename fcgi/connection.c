@@ -6,7 +6,7 @@
  * request at a time per connection and would leave a thread blocked
  * reading its kept connection while new connections wait unaccepted in
  * the listen backlog (issue 2 measured p99 above 1 s, with timeouts, at 64
- * connections against 16 threads). Here a thread waits in poll(2) on both
+ * connections against 16 threads). Here a thread waits in epoll on both
  * the listening socket and its kept connection instead.
  *
  * The race that remains: nginx may choose a cached connection in the
@@ -20,7 +20,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -32,29 +32,75 @@ static int transient(int e)
 	       e == EPERM || e == ENETDOWN || e == EHOSTUNREACH || e == ENETUNREACH;
 }
 
-int pw_conn_next(FCGX_Request *fx, int listen_fd)
+int pw_conn_waiter_init(struct pw_conn_waiter *w, int listen_fd)
 {
-	struct pollfd pf[2] = {{.fd = listen_fd, .events = POLLIN},
-			       {.fd = fx->ipcFd, .events = POLLIN}};
-	nfds_t n = fx->ipcFd >= 0 ? 2 : 1;
+	/* EPOLLEXCLUSIVE: with plain poll(2) every idle thread of every
+	 * process woke for each new connection and all but one found nothing
+	 * to accept. */
+	struct epoll_event ev = {.events = EPOLLIN | EPOLLEXCLUSIVE, .data.fd = listen_fd};
 
+	w->listen_fd = listen_fd;
+	w->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (w->epfd < 0)
+		return errno;
+	if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, listen_fd, &ev) != 0) {
+		int e = errno;
+		close(w->epfd);
+		w->epfd = -1;
+		return e;
+	}
+	return 0;
+}
+
+void pw_conn_waiter_free(struct pw_conn_waiter *w)
+{
+	if (w->epfd >= 0)
+		close(w->epfd);
+	w->epfd = -1;
+}
+
+/* Makes the epoll instance watch the kept connection fd. A closed
+ * descriptor leaves epoll by itself, and its number may come back as
+ * another connection, so the entry is renewed (MOD, or ADD when gone)
+ * rather than remembered by number. */
+static int watch_kept(struct pw_conn_waiter *w, int fd)
+{
+	struct epoll_event ev = {.events = EPOLLIN, .data.fd = fd};
+
+	if (epoll_ctl(w->epfd, EPOLL_CTL_MOD, fd, &ev) == 0)
+		return 0;
+	if (errno == ENOENT && epoll_ctl(w->epfd, EPOLL_CTL_ADD, fd, &ev) == 0)
+		return 0;
+	return errno;
+}
+
+int pw_conn_next(struct pw_conn_waiter *w, FCGX_Request *fx)
+{
+	int kept = fx->ipcFd;
+
+	if (kept >= 0 && watch_kept(w, kept) != 0)
+		return 0; /* cannot watch it: just read from it, as libfcgi would */
 	for (;;) {
+		struct epoll_event evs[2];
 		struct sockaddr_storage sa;
 		socklen_t len = sizeof(sa);
-		int fd;
+		int n = epoll_wait(w->epfd, evs, 2, -1), listen_ready = 0, fd;
 
-		if (poll(pf, n, -1) < 0) {
+		if (n < 0) {
 			if (errno == EINTR)
 				return EINTR;
-			continue; /* ENOMEM: try again */
+			continue;
 		}
 		/* A request, the end or an error on the kept connection comes
 		 * first: libfcgi reads it (and closes a connection nginx ended). */
-		if (n == 2 && pf[1].revents)
-			return 0;
-		if (!(pf[0].revents & POLLIN))
+		for (int i = 0; i < n; i++) {
+			if (evs[i].data.fd == kept && kept >= 0)
+				return 0;
+			listen_ready |= evs[i].data.fd == w->listen_fd;
+		}
+		if (!listen_ready)
 			continue;
-		fd = accept4(listen_fd, (struct sockaddr *)&sa, &len, SOCK_CLOEXEC);
+		fd = accept4(w->listen_fd, (struct sockaddr *)&sa, &len, SOCK_CLOEXEC);
 		if (fd < 0) {
 			if (transient(errno))
 				continue;
@@ -66,8 +112,8 @@ int pw_conn_next(FCGX_Request *fx, int listen_fd)
 			int one = 1;
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		}
-		if (fx->ipcFd >= 0)
-			close(fx->ipcFd); /* quiet: nothing unread is lost */
+		if (kept >= 0)
+			close(kept); /* quiet: nothing unread is lost; leaves epoll */
 		fx->ipcFd = fd;
 		/* FCGX_Accept_r begins by finishing the last request, which
 		 * closes its connection unless it was kept: this one is to be

@@ -57,7 +57,7 @@ static time_t mono(void)
 }
 
 /* The listening socket is non-blocking: the worker threads wait for it in
- * poll(2) next to their kept connections and accept without blocking (see
+ * epoll next to their kept connections and accept without blocking (see
  * worker.c), so a thread never sleeps in accept while nginx has a request
  * for the connection it holds. */
 int pw_listen_open(const struct pw_config *cfg, char *err, size_t errlen)

@@ -8,7 +8,7 @@
  * the idle kept ones held every thread while new connections waited
  * unaccepted in the backlog (issue 2: p99 above 1 s, timeouts; a mutex
  * around accept, as in fcgi2's threaded example, is worse). So the threads
- * do the accepting themselves (pw_conn_next, connection.c): each waits in poll(2) on
+ * do the accepting themselves (pw_conn_next, connection.c): each waits in epoll on
  * the listening socket (non-blocking, see supervisor.c) and on the
  * connection it keeps; a request on the kept connection is served first;
  * a new connection that waits while the kept one is quiet is taken and the
@@ -19,7 +19,7 @@
  * nginx retries on a new connection for a request that is safe to repeat.
  *
  * Stopping: the main thread wakes idle threads with SIGUSR1 (installed
- * without SA_RESTART, so poll and read return EINTR; the request is
+ * without SA_RESTART, so epoll_wait and read return EINTR; the request is
  * initialised with FCGI_FAIL_ACCEPT_ON_INTR) until they notice the stop
  * flag. Busy threads are never signalled, so a request in flight finishes
  * and its response goes out. The listening socket is shared with the
@@ -305,11 +305,18 @@ static void *thread_main(void *arg)
 {
 	struct thread_slot *slot = arg;
 	FCGX_Request fx;
+	struct pw_conn_waiter waiter = {.epfd = -1};
 	struct pw_db *db = NULL;
+	int e;
 
 	mysql_thread_init();
 	if (FCGX_InitRequest(&fx, slot->listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 		pw_log("error", "worker: FCGX_InitRequest failed");
+		goto out;
+	}
+	e = pw_conn_waiter_init(&waiter, slot->listen_fd);
+	if (e != 0) {
+		pw_log("error", "worker: cannot watch the listening socket: %s", strerror(e));
 		goto out;
 	}
 	db = pw_db_new(slot->cfg, 60);
@@ -323,7 +330,7 @@ static void *thread_main(void *arg)
 	while (!atomic_load(&stopping)) {
 		int rc;
 		atomic_store(&slot->state, T_IDLE);
-		rc = pw_conn_next(&fx, slot->listen_fd);
+		rc = pw_conn_next(&waiter, &fx);
 		if (rc != 0) {
 			if (rc != EINTR) {
 				/* No descriptors left, say: waited out, not spun. */
@@ -352,6 +359,7 @@ static void *thread_main(void *arg)
 	/* Close a kept-alive connection, if any. */
 	FCGX_Free(&fx, 1);
 out:
+	pw_conn_waiter_free(&waiter);
 	pw_db_free(db);
 	mysql_thread_end();
 	atomic_store(&slot->state, T_DONE);
