@@ -42,16 +42,18 @@ dist_webviews_DATA = \
 	web/js/views/caseload.js \
 	web/js/views/dashboard.js \
 	web/js/views/home.js \
+	web/js/views/participant-edit.js \
 	web/js/views/problem.js \
 	web/js/views/signin.js
 
 webparticipantdir = $(webviewsdir)/participant
 dist_webparticipant_DATA = \
 	web/js/views/participant/box.js \
-	web/js/views/participant/credentials.js \
 	web/js/views/participant/exit-fields.js \
 	web/js/views/participant/outcomes.js \
-	web/js/views/participant/profile.js
+	web/js/views/participant/profile.js \
+	web/js/views/participant/records.js \
+	web/js/views/participant/sections.js
 
 webadmindir = $(webviewsdir)/admin
 dist_webadmin_DATA = \

@@ -16,7 +16,9 @@ EXTRA_DIST += \
 	tests/browser/admin.test.mjs \
 	tests/browser/caseload.test.mjs \
 	tests/browser/keyboard.test.mjs \
+	tests/browser/outcome-forms.test.mjs \
 	tests/browser/outcomes.test.mjs \
+	tests/browser/participants.test.mjs \
 	tests/browser/session.test.mjs \
 	tests/browser/signin.test.mjs \
 	tests/browser/static.test.mjs

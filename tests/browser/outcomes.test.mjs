@@ -8,18 +8,13 @@
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newContext, openPage, screen } from './lib/browser.mjs';
-import { ACCOUNTS, signIn, waitForHeading, field, fieldError, notice, expectHash } from './lib/app.mjs';
+import { ACCOUNTS, signIn, waitForHeading, field, fieldError, notice, expectHash, go } from './lib/app.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const SUBJECT = `Called about classes ${RUN}`;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function go(page, hash) {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await expectHash(page, hash);
-}
 
 describe('Billy Elliott, SNAP to Success at Asian Human Services', () => {
   let context; let page; let watch;
@@ -113,19 +108,21 @@ describe('Billy Elliott, SNAP to Success at Asian Human Services', () => {
 
   test('a credential dated outside the window is refused beside the date, nothing typed lost', async () => {
     watch.allow(422, '/credentials');
-    await page.getByText('Add a credential').click();
-    await page.getByText(/^Last allowed date: \d{4}-\d{2}-\d{2}\.$/).waitFor();
-    await field(page, 'Credential title').fill('Forklift operator');
-    await field(page, 'Credential type').selectOption('occupational_certificate');
-    await field(page, 'Verification source').selectOption('copy_of_certificate');
-    await field(page, 'Institution').fill('Chicago Safety School');
-    const date = field(page, 'Date attained');
+    // The section's own form: other sections have a "Date attained" too.
+    const creds = page.getByRole('region', { name: 'Credentials', exact: true });
+    await creds.getByText('Add a credential').click();
+    await creds.getByText(/^Last allowed date: \d{4}-\d{2}-\d{2}\.$/).waitFor();
+    await field(creds, 'Credential title').fill('Forklift operator');
+    await field(creds, 'Credential type').selectOption('occupational_certificate');
+    await field(creds, 'Verification source').selectOption('copy_of_certificate');
+    await field(creds, 'Institution').fill('Chicago Safety School');
+    const date = field(creds, 'Date attained');
     await date.fill('2020-01-15');
-    await page.getByRole('button', { name: 'Add credential' }).click();
+    await creds.getByRole('button', { name: 'Add credential' }).click();
     await page.waitForFunction(() => document.activeElement && document.activeElement.name === 'date_attained');
     assert.match(await fieldError(date), /R-CRED-1/);
     assert.equal(await date.getAttribute('aria-invalid'), 'true');
-    assert.equal(await field(page, 'Credential title').inputValue(), 'Forklift operator');
+    assert.equal(await field(creds, 'Credential title').inputValue(), 'Forklift operator');
     await screen(page, 'outcomes-credential-error');
   });
 });

@@ -50,7 +50,7 @@ test('a screen opened while the session has ended is reached again after signing
   const context = await newContext(browser);
   const { page, watch } = await openPage(context, '#/signin');
   await signIn(page, ACCOUNTS.partner);
-  await waitForHeading(page, `Welcome, ${ACCOUNTS.partner.name}`);
+  await waitForHeading(page, 'Caseload');
   expireSessions(ACCOUNTS.partner.login);
   // That screen asks the server for a new secret; the refusal (401, allowed
   // for /api/v1/session/...) leads to sign-in and back.

@@ -1,6 +1,8 @@
-// header.js: the signed-in header: the main menu (Admin only for statewide
-// users) and who is signed in, with their role and a sign-out button. The
-// menu marks the current section with aria-current.
+// header.js: the signed-in header: the main menu (staff: Caseload, the
+// home page, and Add participant; a customer: My Dashboard; Admin only for
+// statewide users; everyone: Your account) and who is signed in, with
+// their role and a sign-out button. The menu marks the current section
+// with aria-current.
 import { h, replace } from './dom.js';
 import * as session from './session.js';
 
@@ -10,8 +12,7 @@ let lastSection = 'home';
 export function currentSection(path) {
   if (path.startsWith('/admin')) return 'admin';
   if (path.startsWith('/account')) return 'account';
-  if (path.startsWith('/participants')) return 'caseload';
-  if (path.startsWith('/my')) return 'my';
+  if (path === '/participants/new') return 'new';
   return 'home';
 }
 
@@ -32,8 +33,9 @@ export function renderHeader(s, section = lastSection) {
     return;
   }
   replace(nav, h('ul', { class: 'nav-list' },
-    link('home', '#/', 'Home'),
-    s.scope.participant_id ? link('my', '#/my', 'My Dashboard') : link('caseload', '#/participants', 'Caseload'),
+    link('home', '#/', s.scope.participant_id ? 'My Dashboard' : 'Caseload'),
+    s.scope.participant_id ? null : link('new', '#/participants/new', 'Add participant'),
+    link('account', '#/account', 'Your account'),
     session.isStatewide() ? link('admin', '#/admin', 'Admin') : null));
   nav.hidden = false;
   replace(account,

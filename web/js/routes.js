@@ -2,10 +2,10 @@
 // matching pattern wins). access: public (anyone), signed-in (any account
 // that finished signing in) or statewide (the admin screens; the API
 // refuses the others anyway, this only keeps them out of sight).
-// The participant, Outcomes and exit screens join this table as their API
-// arrives, e.g. {pattern: '/participants/:id/outcomes', view: outcomes}.
+// '/' is the caseload for staff and My Dashboard for a customer (home.js).
+// The participant screens say themselves what a customer may not do.
 import signin from './views/signin.js';
-import home from './views/home.js';
+import home, { account } from './views/home.js';
 import authenticator from './views/authenticator.js';
 import adminIndex from './views/admin/index.js';
 import usersList from './views/admin/users.js';
@@ -18,13 +18,17 @@ import caseload from './views/caseload.js';
 import profile from './views/participant/profile.js';
 import outcomes from './views/participant/outcomes.js';
 import dashboard from './views/dashboard.js';
+import participantEdit from './views/participant-edit.js';
 
 export const routes = [
   { pattern: '/signin', view: signin, access: 'public' },
   { pattern: '/', view: home, access: 'signed-in' },
+  { pattern: '/account', view: account, access: 'signed-in' },
   { pattern: '/account/authenticator', view: authenticator, access: 'signed-in' },
   { pattern: '/participants', view: caseload, access: 'signed-in' },
+  { pattern: '/participants/new', view: participantEdit, access: 'signed-in' },
   { pattern: '/participants/:id', view: profile, access: 'signed-in' },
+  { pattern: '/participants/:id/edit', view: participantEdit, access: 'signed-in' },
   { pattern: '/participants/:id/outcomes', view: outcomes, access: 'signed-in' },
   { pattern: '/my', view: dashboard, access: 'signed-in' },
   { pattern: '/admin', view: adminIndex, access: 'statewide' },

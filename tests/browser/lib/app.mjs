@@ -82,3 +82,9 @@ export async function expectHash(page, hash) {
   await page.waitForFunction((h) => window.location.hash === h, hash);
   assert.equal(hashOf(page), hash);
 }
+
+// Navigates the app to hash as a link would, and waits until it is there.
+export async function go(page, hash) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await expectHash(page, hash);
+}

@@ -47,7 +47,12 @@ export function guard(page) {
     problems.push(`console error: ${text}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A reload or sign-out navigation cancels the browser's own favicon
+    // fetch if it is still in flight; that is Chromium's doing, not the app's.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && new URL(req.url()).pathname === '/favicon.svg') return;
+    problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`);
+  });
   page.on('response', (res) => {
     if (res.status() < 400) return;
     const url = new URL(res.url());

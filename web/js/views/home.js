@@ -1,10 +1,13 @@
-// views/home.js: the home screen. For now it says who is signed in and
-// which records they reach (their scope, R-ACL-1). The header's menu leads
-// to the caseload (staff) or My Dashboard (a customer).
+// views/home.js: #/, the home screen: the caseload for staff, My Dashboard
+// for a customer (the ISETS partner lands on the customer list). Also
+// #/account: who is signed in, their two-step sign-in and session, and
+// which records they reach (their scope, R-ACL-1).
 import * as session from '../session.js';
 import * as lookups from '../lookups.js';
 import { h } from '../dom.js';
 import { when, time } from '../format.js';
+import caseload from './caseload.js';
+import dashboard from './dashboard.js';
 
 function row(term, ...detail) {
   return [h('dt', {}, term), h('dd', {}, ...detail)];
@@ -25,6 +28,12 @@ async function scopeText(s) {
 }
 
 export default {
+  render(ctx) {
+    return (session.role() === 'customer' ? dashboard : caseload).render(ctx);
+  },
+};
+
+export const account = {
   async render() {
     const s = session.session();
     const minutes = Math.round((s.idle_timeout_seconds || 0) / 60);
@@ -33,10 +42,10 @@ export default {
       : [h('p', {}, 'Off: you sign in with your password only.'),
         h('p', {}, h('a', { href: '#/account/authenticator', class: 'button button-secondary' }, 'Set up an authenticator app'))];
     const node = h('div', {},
-      h('h1', {}, `Welcome, ${s.user.display_name}`),
+      h('h1', {}, 'Your account'),
       h('div', { class: 'cards' },
         h('section', { class: 'panel', 'aria-labelledby': 'you-heading' },
-          h('h2', { id: 'you-heading' }, 'Your account'),
+          h('h2', { id: 'you-heading' }, 'Details'),
           h('dl', { class: 'facts' },
             row('Name', s.user.display_name),
             row('Login', s.user.login),
@@ -47,6 +56,6 @@ export default {
         h('section', { class: 'panel', 'aria-labelledby': 'scope-heading' },
           h('h2', { id: 'scope-heading' }, 'What you can see'),
           ...(await scopeText(s)))));
-    return { title: 'Home', node };
+    return { title: 'Your account', node };
   },
 };

@@ -10,7 +10,8 @@ export function fullName(p) {
   return [p.first_name, p.middle_name, p.last_name].filter(Boolean).join(' ');
 }
 
-// The first enrollment date and the offices of the enrollments shown.
+// The ISETS profile facts, with the first enrollment date, and the
+// programs and offices of the enrollments shown.
 export function profileBox(p) {
   const enr = p.enrollments || [];
   const dates = enr.map((e) => e.participation_date || e.application_date).filter(Boolean).sort();
@@ -24,7 +25,11 @@ export function profileBox(p) {
       fact('User name', p.username),
       fact('SSN last four', p.ssn_last4),
       fact('State ID', p.state_id),
+      fact('Individual number', p.individual_number),
+      fact('Phone', p.phone),
+      fact('Redetermination date', p.redetermination_date),
       fact('Enrollment date', dates[0]),
+      fact('Programs', [...new Set(enr.map((e) => e.program_name))].join('; ')),
       fact('Providers', (p.providers || []).join('; ')),
       fact('Office', offices.join('; '))));
 }
@@ -37,7 +42,7 @@ export function tabs(id, current) {
 
 export function breadcrumbs(p) {
   return h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
-    h('ol', {}, h('li', {}, h('a', { href: '#/participants' }, 'Caseload')), h('li', {}, fullName(p))));
+    h('ol', {}, h('li', {}, h('a', { href: '#/' }, 'Caseload')), h('li', {}, fullName(p))));
 }
 
 // "Enrolled", "Exited 2024-01-31 (Regular exit)".
