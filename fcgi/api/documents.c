@@ -112,6 +112,32 @@ static int authorize(struct pw_ctx *ctx, long long participant_id, long long enr
 	return api_authorize_participant(ctx, participant_id, action);
 }
 
+/* authorize() for reading document id, and for a participant's own account
+ * also the document's own visibility (store/document.c: not one filed with
+ * a staff-only case note): 404 when hidden, as for anything out of scope. */
+static int authorize_read(struct pw_ctx *ctx, long long id, long long participant_id,
+                          long long enrollment_id)
+{
+	struct pw_scope_filter scope;
+	int found = 0, rc;
+
+	if (authorize(ctx, participant_id, enrollment_id, PW_ACL_READ))
+		return -1;
+	if (!ctx->session->principal.participant_id)
+		return 0;
+	pw_scope_filter_of(&ctx->session->principal, &scope);
+	rc = pw_document_reachable(ctx->db, id, participant_id, &scope, &found);
+	if (rc != PW_OK) {
+		pw_response_error_rc(ctx->res, rc);
+		return -1;
+	}
+	if (!found) {
+		api_not_found(ctx);
+		return -1;
+	}
+	return 0;
+}
+
 /* A positive decimal id without sign or leading zero; 0 when s is not one. */
 static long long parse_id(const char *s)
 {
@@ -569,7 +595,7 @@ void api_documents_get(struct pw_ctx *ctx)
 	pid = json_object_object_get_ex(o, "participant_id", &v) ? json_object_get_int64(v) : 0;
 	v = NULL;
 	eid = json_object_object_get_ex(o, "enrollment_id", &v) && v ? json_object_get_int64(v) : 0;
-	if (authorize(ctx, pid, eid, PW_ACL_READ)) {
+	if (authorize_read(ctx, ctx->ids[0], pid, eid)) {
 		json_object_put(o);
 		return;
 	}
@@ -632,8 +658,8 @@ void api_documents_content(struct pw_ctx *ctx)
 		api_not_found(ctx);
 		goto out;
 	}
-	if (authorize(ctx, pw_db_cell_int(rows, 0, 3, 0), pw_db_cell_int(rows, 0, 4, 0),
-	              PW_ACL_READ))
+	if (authorize_read(ctx, ctx->ids[0], pw_db_cell_int(rows, 0, 3, 0),
+	                   pw_db_cell_int(rows, 0, 4, 0)))
 		goto out;
 	filename = pw_db_cell(rows, 0, 1);
 	rc = pw_buf_append(&ctx->res->body, pw_db_cell(rows, 0, 2), rows->lens[2]);

@@ -53,6 +53,18 @@ int pw_document_content(struct pw_db *db, long long id, struct pw_db_rows **out)
 	return pw_db_query(db, sql, p, 1, out);
 }
 
+/*
+ * What a participant's own account may see (R-ACL-1, customers): their
+ * documents, except those filed with a case note kept for staff
+ * (visibility 'staff'); such a note is hidden from them, and so is what
+ * was filed with it. Takes one parameter, the caller's participant id
+ * (0 for staff, who see them all).
+ */
+#define CUSTOMER_MAY_SEE(alias)                                                                    \
+	"(? = 0 OR NOT EXISTS (SELECT 1 FROM case_note_documents cnd JOIN case_notes cn ON "      \
+	"cn.id = cnd.case_note_id WHERE cnd.document_id = " alias ".id AND "                       \
+	"cn.visibility = 'staff'))"
+
 int pw_document_list(struct pw_db *db, long long participant_id,
                      const struct pw_scope_filter *scope, const struct pw_document_filter *f,
                      long long before_id, int limit, struct pw_db_rows **out)
@@ -63,14 +75,16 @@ int pw_document_list(struct pw_db *db, long long participant_id,
 	        "AND " PW_SCOPE_SQL(
 	                "d") " AND (? = 0 OR d.enrollment_id = ?) "
 	                     "AND (? IS NULL OR (d.attached_entity = ? AND d.attached_id = ?)) "
-	                     "AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?";
+	                     "AND (? = 0 OR d.id < ?) AND " CUSTOMER_MAY_SEE(
+	                             "d") " ORDER BY d.id DESC LIMIT ?";
 	struct pw_db_param p[] = {
 	        PW_P_INT(participant_id),      PW_P_INT(scope->all),
 	        PW_P_INT(scope->user_id),      PW_P_INT(scope->participant_id),
 	        PW_P_INT(f->enrollment_id),    PW_P_INT(f->enrollment_id),
 	        PW_P_TEXT(f->attached_entity), PW_P_TEXT(f->attached_entity),
 	        PW_P_INT(f->attached_id),      PW_P_INT(before_id),
-	        PW_P_INT(before_id),           PW_P_INT(limit),
+	        PW_P_INT(before_id),           PW_P_INT(scope->participant_id),
+	        PW_P_INT(limit),
 	};
 
 	return pw_db_query(db, sql, p, PW_ARRAY_LEN(p), out);
@@ -80,12 +94,14 @@ int pw_document_reachable(struct pw_db *db, long long id, long long participant_
                           const struct pw_scope_filter *scope, int *found)
 {
 	static const char sql[] = "SELECT d.id FROM documents d WHERE d.id = ? AND "
-	                          "d.participant_id = ? AND " PW_SCOPE_SQL("d");
+	                          "d.participant_id = ? AND " PW_SCOPE_SQL("d") " AND "
+	                          CUSTOMER_MAY_SEE("d");
 	struct pw_db_param p[] = {
 	        PW_P_INT(id),
 	        PW_P_INT(participant_id),
 	        PW_P_INT(scope->all),
 	        PW_P_INT(scope->user_id),
+	        PW_P_INT(scope->participant_id),
 	        PW_P_INT(scope->participant_id),
 	};
 	struct pw_db_rows *r = NULL;

@@ -809,13 +809,52 @@ static void a_provider_partner_cannot_reach_another_providers_documents(void)
 	it_resp_free(&r);
 }
 
+/* A case note on participant pid (extra: more JSON members, such as its
+ * visibility) with a PDF filed with it; the document's id, or 0. */
+static long long note_with_document(const struct it_session *s, long long pid, const char *extra)
+{
+	struct it_resp r;
+	char path[96], body[256], query[160];
+	long long note;
+
+	snprintf(path, sizeof(path), "/api/v1/participants/%lld/case-notes", pid);
+	snprintf(body, sizeof(body), "{\"subject\": \"Pay stubs\", \"body\": \"Two received.\"%s}",
+	         extra);
+	if (it_call(s, "POST", path, NULL, body, &r) != 0)
+		return 0;
+	note = r.status == 201 ? it_json_int(&r, "id", 0) : 0;
+	it_resp_free(&r);
+	if (!note)
+		return 0;
+	snprintf(query, sizeof(query),
+	         "participant_id=%lld&attached_entity=case_note&attached_id=%lld", pid, note);
+	return upload_ok(s, query, "application/pdf", pdf, sizeof(pdf) - 1);
+}
+
+/* Whether document id is among the items of list response r. */
+static int listed(const struct it_resp *r, long long id)
+{
+	char key[32];
+
+	for (int i = 0; i < 200; i++) {
+		long long v;
+		snprintf(key, sizeof(key), "items.%d.id", i);
+		v = it_json_int(r, key, 0);
+		if (v == id)
+			return 1;
+		if (!v)
+			return 0;
+	}
+	return 0;
+}
+
 static void a_customer_reads_their_own_documents_and_uploads_nothing(void)
 {
 	const struct it_session *s = it_statewide();
 	struct it_session me;
 	struct it_resp r;
 	char body[512], login[48], query[64], path[96];
-	long long mine, other, doc, other_doc;
+	long long mine, other, doc, other_doc, staff_doc, shared_doc;
 
 	mine = participant(s, 1, NULL);
 	other = participant(s, 1, NULL);
@@ -825,6 +864,11 @@ static void a_customer_reads_their_own_documents_and_uploads_nothing(void)
 	snprintf(query, sizeof(query), "participant_id=%lld", other);
 	other_doc = upload_ok(s, query, "application/pdf", pdf, sizeof(pdf) - 1);
 	CU_ASSERT_FATAL(doc > 0 && other_doc > 0);
+	/* Filed with a note for staff (the default) and with one the
+	 * participant may read. */
+	staff_doc = note_with_document(s, mine, "");
+	shared_doc = note_with_document(s, mine, ", \"visibility\": \"participant\"");
+	CU_ASSERT_FATAL(staff_doc > 0 && shared_doc > 0);
 	snprintf(login, sizeof(login), "doccust%lld", mine);
 	snprintf(body, sizeof(body),
 	         "{\"login\": \"%s\", \"display_name\": \"Karen\", \"role\": \"customer\", "
@@ -837,7 +881,20 @@ static void a_customer_reads_their_own_documents_and_uploads_nothing(void)
 	snprintf(path, sizeof(path), "/api/v1/documents/%lld/content", doc);
 	CU_ASSERT_EQUAL(status_of(&me, path), 200);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/documents", mine);
+	CU_ASSERT_EQUAL_FATAL(it_call(&me, "GET", path, NULL, NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 200);
+	CU_ASSERT(listed(&r, doc));
+	CU_ASSERT(listed(&r, shared_doc));
+	CU_ASSERT(!listed(&r, staff_doc));
+	it_resp_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/documents/%lld", shared_doc);
 	CU_ASSERT_EQUAL(status_of(&me, path), 200);
+	snprintf(path, sizeof(path), "/api/v1/documents/%lld", staff_doc);
+	CU_ASSERT_EQUAL(status_of(&me, path), 404);
+	snprintf(path, sizeof(path), "/api/v1/documents/%lld/content", staff_doc);
+	CU_ASSERT_EQUAL(status_of(&me, path), 404);
+	/* Staff still see it. */
+	CU_ASSERT_EQUAL(status_of(s, path), 200);
 	snprintf(path, sizeof(path), "/api/v1/documents/%lld", other_doc);
 	CU_ASSERT_EQUAL(status_of(&me, path), 404);
 	snprintf(path, sizeof(path), "/api/v1/participants/%lld/documents", other);
@@ -959,7 +1016,7 @@ static const struct it_test tests[] = {
          a_retried_upload_with_the_same_idempotency_key_stores_one_document},
         {"a provider partner cannot reach another provider's documents",
          a_provider_partner_cannot_reach_another_providers_documents},
-        {"a customer reads their own documents and uploads nothing",
+        {"a customer reads their own documents, not those filed with a staff-only note, and uploads nothing",
          a_customer_reads_their_own_documents_and_uploads_nothing},
         {"an upload larger than document_max_bytes is refused with 413",
          an_upload_larger_than_document_max_bytes_is_refused_with_413},
