@@ -71,15 +71,6 @@ static const struct api_col list_cols[] = {
 
 /* ---- access ------------------------------------------------------------- */
 
-/* Every staff role reads profiles: forms need them. Customers do not. */
-static int staff_only(struct pw_ctx *ctx)
-{
-	if (pw_acl_is_staff(ctx->session->principal.role))
-		return 0;
-	api_forbidden(ctx);
-	return -1;
-}
-
 /* R-ACL-2: statewide users and program managers edit profiles. */
 static int editors_only(struct pw_ctx *ctx)
 {
@@ -1070,7 +1061,10 @@ void api_programs_list(struct pw_ctx *ctx)
 	long long after = 0, last = 0;
 	int limit, rc;
 
-	if (staff_only(ctx) || api_page_params(ctx, &limit, &after))
+	/* Every signed-in account reads profiles: they hold no personal data,
+	 * staff forms are built from them, and a participant's own view labels
+	 * their records (tracker kinds, service types) with them. */
+	if (api_page_params(ctx, &limit, &after))
 		return;
 	rc = pw_program_list(ctx->db, after, limit, &rows);
 	if (rc != PW_OK) {
@@ -1092,7 +1086,8 @@ void api_programs_get(struct pw_ctx *ctx)
 	struct pw_profile p;
 	json_object *o = NULL;
 
-	if (staff_only(ctx) || load(ctx, ctx->ids[0], &p, &o) != PW_OK)
+	/* Read by every signed-in account (see api_programs_list). */
+	if (load(ctx, ctx->ids[0], &p, &o) != PW_OK)
 		return;
 	api_etag(ctx, p.version);
 	pw_response_json(ctx->res, 200, o);

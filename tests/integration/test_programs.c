@@ -517,9 +517,12 @@ static const struct role_case role_cases[] = {
         {"pm.lee", IT_PM_TOTP, 200, 201},
         {"int.ortiz", NULL, 200, 403},
         {"staff25.lao", NULL, 200, 403},
+        /* A participant's own account reads them too (no personal data;
+         * their view labels their records with them) and changes nothing. */
+        {"billy.elliott", NULL, 200, 403},
 };
 
-static void every_staff_role_reads_profiles_and_only_statewide_and_pms_change_them(void)
+static void every_account_reads_profiles_and_only_statewide_and_pms_change_them(void)
 {
 	const struct it_session *admin = it_statewide();
 	long long target;
@@ -761,9 +764,9 @@ static const struct it_test tests[] = {
          a_new_program_is_added_and_edited_with_no_c_change},
         {"a profile change needs If-Match with the current version",
          a_profile_change_needs_the_current_version},
-        {"every staff role reads profiles and only statewide users and program managers change "
+        {"every account reads profiles and only statewide users and program managers change "
          "them",
-         every_staff_role_reads_profiles_and_only_statewide_and_pms_change_them},
+         every_account_reads_profiles_and_only_statewide_and_pms_change_them},
         {"every bad profile document is refused and nothing is written",
          every_bad_profile_is_refused_and_nothing_is_written},
 };

@@ -66,8 +66,7 @@ export default {
     const goals = await api.get(`${base}/goals?limit=200`);
     const readiness = await api.get(`${base}/exit`);
     const postExit = await api.get(`${base}/post-exit`);
-    // The profile is for staff only.
-    const profile = write ? await api.get(`/programs/${readiness.program_id}`) : { service_types: [] };
+    const profile = await api.get(`/programs/${readiness.program_id}`);
     const settings = profile.settings || {};
     const wording = settings.wording || {};
     const creds = await api.get(`${base}/credentials?limit=200`);
