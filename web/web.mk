@@ -63,6 +63,7 @@ dist_webadmin_DATA = \
 	web/js/views/admin/org-kinds.js \
 	web/js/views/admin/org-list.js \
 	web/js/views/admin/org-new.js \
+	web/js/views/admin/program.js \
 	web/js/views/admin/record.js \
 	web/js/views/admin/table.js \
 	web/js/views/admin/user-edit.js \

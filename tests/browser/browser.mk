@@ -19,6 +19,7 @@ EXTRA_DIST += \
 	tests/browser/outcome-forms.test.mjs \
 	tests/browser/outcomes.test.mjs \
 	tests/browser/participants.test.mjs \
+	tests/browser/programs.test.mjs \
 	tests/browser/session.test.mjs \
 	tests/browser/signin.test.mjs \
 	tests/browser/static.test.mjs

@@ -1,7 +1,5 @@
-// announce.js: the results line. One visible message area (#notice, a
-// polite aria-live status region in index.html) says what just happened:
-// "Provider saved.", "You have signed out.". A message meant for the next
-// screen (after a redirect) waits in `pending` until that screen is shown.
+// announce.js: the results line (#notice, aria-live): what just happened.
+// A message for the next screen waits in `pending`.
 
 let pending = null;
 
@@ -36,8 +34,7 @@ export function afterNavigation() {
     announce(pending.msg, pending.kind);
     pending = null;
   } else {
-    // Left in place, empty (CSS collapses it): a live region must exist
-    // before its text changes for screen readers to announce the change.
+    // Kept, empty: a live region must exist before its text changes.
     el.textContent = '';
     el.className = 'notice';
   }

@@ -1,8 +1,6 @@
-// api.js: the only module that talks to the server. Every request goes to
-// /api/v1 on this origin with the session cookie; unsafe methods carry the
-// session's CSRF token; answers are JSON. A refused request becomes an
-// ApiError holding the status, the API's code and message, and its field
-// problems, so forms can put each message beside its field.
+// api.js: the only module that talks to the server (/api/v1, same origin,
+// CSRF token on unsafe methods, JSON). A refusal becomes an ApiError with
+// status, code, message and field problems.
 
 const BASE = '/api/v1';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -16,9 +14,7 @@ export function setCsrfToken(token) {
   csrfToken = token || null;
 }
 
-// fn(error) runs when a request other than a sign-in step answers 401:
-// the session has ended (or was never finished). app.js sends the user to
-// sign in and remembers where they were.
+// fn(error) runs when a request (not a sign-in step) answers 401.
 export function whenSessionEnds(fn) {
   onSessionEnded = fn;
 }
@@ -63,9 +59,8 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-// Sends one request. options: body (sent as JSON), ifMatch (a record or an
-// ETag string), signInStep (a 401 is the answer itself, not a lost session).
-// Resolves to the parsed body (null for 204); rejects with ApiError.
+// options: body (JSON), ifMatch (a record or an ETag), signInStep (a 401
+// is the answer, not a lost session). Resolves to the body (null for 204).
 export async function request(method, path, options = {}) {
   const headers = { Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };

@@ -1,7 +1,5 @@
-// app.js: the entry module. Finds out who is signed in, then shows the
-// screen the address names. It owns the page frame (header, results line,
-// <main>) and the rules every screen shares: who may see it, where focus
-// goes after a navigation, and what happens when the session ends.
+// app.js: the entry module: who is signed in, which screen the address
+// names and who may see it, focus after a navigation, an ended session.
 import * as api from './api.js';
 import * as session from './session.js';
 import * as router from './router.js';
@@ -19,9 +17,8 @@ let view = null; // what the current screen returned: {actions, forms, changes}
 let renderToken = 0;
 let endingSession = false;
 
-// A request answered 401: the session ended (idle, lifetime, signed out
-// elsewhere, account disabled). Remember the screen and go to sign in; the
-// sign-in screen brings the user back here.
+// A 401: the session ended. Remember the screen and go to sign in, which
+// comes back here.
 api.whenSessionEnds(() => {
   if (endingSession || router.current().path === '/signin') return;
   endingSession = true;
@@ -37,8 +34,7 @@ session.onChange(renderHeader);
 function canSee(access) {
   if (access === 'public') return true;
   if (!session.signedIn()) return false;
-  if (access === 'statewide') return session.isStatewide();
-  return true;
+  return access === 'signed-in' || session.isStatewide() || (access === 'programs' && session.role() === 'program_manager');
 }
 
 async function show(loc) {
@@ -79,9 +75,8 @@ async function show(loc) {
   focus(result.focus || main.querySelector('h1') || main);
 }
 
-// One listener per event type for every screen: elements say what they do
-// with data-action (click), data-form (submit) and data-change (change),
-// and the current screen's tables map those names to functions.
+// One listener per event type: data-action, data-form and data-change name
+// functions of the current screen.
 delegate(main, 'click', 'action', (el, name, event) => {
   if (view && view.actions && view.actions[name]) view.actions[name](el, event);
 });

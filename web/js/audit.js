@@ -1,6 +1,5 @@
-// audit.js: the "History" panel under each record on the admin screens:
-// who changed what and when, from GET /audit (newest first). Each row lists
-// only the fields that changed, as "field: before → after".
+// audit.js: the "History" panel of an admin record (GET /audit, newest
+// first): who changed what, as "field: before → after".
 import * as api from './api.js';
 import { h, replace, scrollRegion, focus } from './dom.js';
 import { when } from './format.js';
@@ -53,9 +52,7 @@ function row(item, labels) {
     h('td', {}, list.length ? h('ul', { class: 'audit-changes' }, list) : item.reason || ''));
 }
 
-// A section that loads and shows the trail of one record. entity: the
-// API's entity name (user, provider ...); labels: {field: label} for the
-// record's fields, so the trail speaks the form's words.
+// entity: the API's (user, provider ...); labels: {field: label}.
 export function auditPanel(entity, id, labels = {}) {
   const headingId = `history-${entity}-${id}`;
   const body = h('tbody', {});

@@ -1,8 +1,5 @@
-// dialog.js: modal dialogs on the native <dialog> element. showModal()
-// makes the rest of the page inert; on top of that, Tab and Shift+Tab wrap
-// inside the dialog (Chromium would otherwise let focus leave for the
-// browser's own toolbar), Escape closes it, and focus returns to whatever
-// opened it.
+// dialog.js: modal <dialog>s: Tab wraps inside (Chromium would let focus
+// reach its toolbar), Escape closes, focus returns to the opener.
 import { h, uid, focus, delegate } from './dom.js';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), ' +
@@ -23,11 +20,9 @@ function trapTab(dialog, event) {
   }
 }
 
-// Opens a dialog. build(close) returns the dialog's content (below the
-// heading); close(value) closes it and resolves the promise with value.
-// Escape resolves it with null. actions: {name: fn(el, event, close)} for
-// buttons with data-action inside the dialog; forms: {name: fn(form, event,
-// close)} for forms with data-form (their submission is handled here).
+// build(close) returns the content; close(value) resolves the promise
+// (Escape: null). actions / forms: {name: fn(el, event, close)} for
+// data-action and data-form inside the dialog.
 export function openDialog({ title, describe, build, actions = {}, forms = {}, initialFocus }) {
   return new Promise((resolve) => {
     const opener = document.activeElement;

@@ -1,12 +1,10 @@
-// dom.js: how every view builds its DOM. Text only ever goes in through
-// text nodes (textContent), never innerHTML, so nothing a user typed, and
-// nothing the API returned, can turn into markup or script.
+// dom.js: building the DOM. Text goes in only as text nodes, never
+// innerHTML, so no typed or fetched text becomes markup.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-// Properties set as DOM properties rather than attributes, because their
-// attribute form would not track later changes (value, checked) or because
-// the attribute's mere presence means "true" (hidden, disabled ...).
+// Set as properties: their attributes do not track changes, or mean
+// "true" by their mere presence.
 const PROPS = new Set(['value', 'checked', 'selected', 'disabled', 'hidden', 'required',
   'multiple', 'readOnly', 'indeterminate']);
 
@@ -37,9 +35,8 @@ function append(el, children) {
   }
 }
 
-// h('p', {class: 'note'}, 'Hello ', h('strong', {}, name)): an element with
-// attributes and children; strings become text nodes, null/false are skipped
-// and arrays are flattened, so views can write conditionals inline.
+// h('p', {class: 'note'}, 'Hello ', h('strong', {}, name)): strings become
+// text nodes, null/false are skipped, arrays flattened.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
@@ -84,10 +81,8 @@ export function removeToken(el, attr, token) {
   else el.removeAttribute(attr);
 }
 
-// Event delegation: one listener per event type on root. handlers maps an
-// event type to a function (target element, event) and a data attribute to
-// look for: {click: ['action', fn]} calls fn for clicks inside any element
-// with data-action, passing that element and its data-action value.
+// Event delegation: one listener on root; fn(el, value, event) for events
+// inside an element with data-<attr>.
 export function delegate(root, type, attr, fn) {
   root.addEventListener(type, (event) => {
     const el = event.target instanceof Element ? event.target.closest(`[data-${attr}]`) : null;
@@ -104,9 +99,8 @@ export function focus(el) {
   el.focus();
 }
 
-// A box that scrolls sideways when its content (a wide table) does not fit.
-// Keyboard users must be able to scroll it too, so it is a focusable,
-// labelled region (WCAG 2.1.1; axe's scrollable-region-focusable).
+// A box that scrolls a wide table sideways: a focusable, labelled region
+// so keyboards scroll it too (WCAG 2.1.1).
 export function scrollRegion(label, content) {
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, content);
 }

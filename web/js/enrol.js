@@ -1,10 +1,6 @@
-// enrol.js: setting up an authenticator app, in two steps that both the
-// sign-in screen (accounts that must have one) and the account screen
-// (accounts that may) show:
-//   1. the new secret as a QR code, as the otpauth link and as a key to
-//      type, and a field for the first code the app shows;
-//   2. the ten recovery codes, shown this once, with an "I have saved them"
-//      step before going on.
+// enrol.js: setting up an authenticator app (sign-in and account screens):
+// 1. the secret as QR code, link and key, and the first code; 2. the
+// recovery codes, shown once, with "I have saved them".
 import * as session from './session.js';
 import { h } from './dom.js';
 import { RecordForm, formProblem } from './form.js';
@@ -15,8 +11,7 @@ function grouped(secret) {
   return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
-// Step 1. Starts the enrolment on the server (a new secret each time) and
-// returns {node, forms}; onConfirmed(codes) runs with the recovery codes.
+// Step 1 (a new secret each time): {node, forms}; onConfirmed(codes).
 export async function enrolStep({ headingLevel = 'h1', onConfirmed }) {
   const { secret, otpauth_uri: uri } = await session.startEnrolment();
   const form = new RecordForm({

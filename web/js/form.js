@@ -1,13 +1,9 @@
-// form.js: forms built from a list of field descriptions, which know how to
-// read their values, put each API problem beside its field, and deal with a
-// stale version (412). Nothing typed is ever cleared by an error: the form
-// is built once and only its messages change.
-//
-// A field: {name, label, type, required, hint, options, autocomplete,
-// inputmode, maxlength, int}. type is text (default), email, password,
-// search, textarea, number, select, checkbox (one yes/no) or checkboxes (a
-// group; value is an array). options: [{value, label}] for select and
-// checkboxes. int: values are whole numbers (ids) rather than strings.
+// form.js: forms from field descriptions that read their values, put each
+// API problem beside its field and handle a stale version (412). Built once,
+// only messages change, so nothing typed is lost.
+// A field: {name, label, type (text, email, password, search, textarea,
+// number, select, checkbox, checkboxes: an array), required, hint, options
+// [{value, label}], autocomplete, inputmode, maxlength, int (ids)}.
 import { h, uid, addToken, removeToken, focus, delegate, replace } from './dom.js';
 import { ApiError } from './api.js';
 
@@ -28,8 +24,7 @@ function controlFor(field, id, describedBy) {
       return h('textarea', { ...common, rows: field.rows || 3 });
     case 'select':
       return h('select', common,
-        // A required select still starts empty ("Choose a provider") so
-        // nobody saves the first choice by accident.
+        // A required select may start empty, so nobody saves the first choice by accident.
         !field.required || field.emptyLabel ? h('option', { value: '' }, field.emptyLabel || 'None selected') : null,
         (field.options || []).map((o) => h('option', { value: String(o.value) }, o.label)));
     case 'checkbox':
@@ -69,8 +64,7 @@ function fieldBlock(field, formId) {
     h('label', { for: id }, field.label, required), hint, error, controlFor(field, id, hintId));
 }
 
-// A problem found before anything is sent (a box not ticked), shaped like
-// the API's own refusals so it shows the same way.
+// A problem found before sending, shaped like the API's refusals.
 export function formProblem(message, details) {
   return new ApiError(422, { error: { code: 'form_problem', message, details } }, null);
 }
@@ -91,10 +85,8 @@ export function describeValue(field, value) {
   return Array.isArray(value) ? value.map(label).join(', ') : `“${label(value)}”`;
 }
 
-// "is required" → "Name is required." The API words most problems as the
-// end of a sentence about the field, and the label starts it; a problem
-// that is a sentence of its own (it starts with a capital: "The password
-// must be ...") is shown as it is.
+// "is required" → "Name is required."; a problem that starts with a
+// capital is a sentence of its own and shown as it is.
 function sentence(label, problem, rule) {
   const whole = /^[A-Z]/.test(problem || '');
   let s = (whole ? problem : `${label} ${problem || ''}`).trim();
@@ -104,10 +96,8 @@ function sentence(label, problem, rule) {
 }
 
 export class RecordForm {
-  // name: the data-form value (views route submissions by it); fields: the
-  // descriptions; record: the values to start from (the record as loaded,
-  // or {} for a new one); submitLabel; after: nodes placed beside the
-  // submit button (a Cancel link).
+  // name: the data-form value; record: the values to start from; after:
+  // nodes beside the submit button (a Cancel link).
   constructor({ name, fields, record = {}, submitLabel = 'Save', after = [], noun = 'record' }) {
     this.name = name;
     this.fields = fields;
@@ -164,8 +154,7 @@ export class RecordForm {
     // Passwords and codes are taken exactly as typed; other text is trimmed.
     const raw = field.type === 'password' ? el.value : el.value.trim();
     if (raw === '') return null;
-    // Anything but digits goes as typed, so the API names the problem
-    // rather than the app quietly sending nothing.
+    // Anything but digits goes as typed, for the API to name the problem.
     return field.int && /^[0-9]+$/.test(raw) ? Number(raw) : raw;
   }
 
@@ -176,8 +165,7 @@ export class RecordForm {
     return out;
   }
 
-  // The values that differ from the record the form started from (what a
-  // PATCH should send: only what the user changed).
+  // The values that differ from the record (what a PATCH sends).
   changes() {
     const out = {};
     for (const f of this.fields) {
@@ -208,10 +196,8 @@ export class RecordForm {
     this.el.querySelectorAll('.field-invalid').forEach((el) => el.classList.remove('field-invalid'));
   }
 
-  // Puts each problem of err beside its field and lists them all in the
-  // summary at the top. A detail may carry `text`, a whole sentence of the
-  // app's own, instead of the API's `problem`. Problems for fields the form
-  // does not show go in the summary only.
+  // Each problem of err beside its field, and all in the summary (those of
+  // fields not shown only there). A detail's `text` is a whole sentence.
   showErrors(err) {
     this.clearErrors();
     const items = [];
@@ -248,9 +234,7 @@ export class RecordForm {
         for (const m of messages) items.push(h('li', {}, m));
       }
     }
-    // One problem beside one field needs no summary: focus goes to that
-    // field, whose description now includes the message. Anything more,
-    // or a problem no field shows, gets the summary with links to fields.
+    // One problem beside one field needs no summary: focus goes there.
     if (items.length === 1 && firstControl) {
       focus(firstControl);
       return;
@@ -262,10 +246,9 @@ export class RecordForm {
     focus(this.summary);
   }
 
-  // Runs action() (which sends the form) with the button disabled, so a
-  // double click cannot send it twice. An ApiError shows beside the fields;
-  // a 412 calls onStale(err) when given. Resolves to action's result, or
-  // undefined when it failed.
+  // Runs action() with the button disabled (no double send). An ApiError
+  // shows beside the fields, a 412 calls onStale(err) when given. Resolves
+  // to action's result, or undefined.
   async submit(action, { onStale } = {}) {
     if (this.busy) return undefined;
     this.busy = true;
@@ -290,10 +273,9 @@ export class RecordForm {
     }
   }
 
-  // Someone saved the record after this form loaded it. current: the record
-  // as it is now. Lists what they changed and offers to take their version
-  // in: fields they changed get their values; fields only this user changed
-  // keep what was typed, so the user can save again without retyping.
+  // Someone saved the record meanwhile (current): lists what they changed;
+  // reloading takes their values for those fields and keeps what was typed
+  // in the others.
   showConflict(current, { label = this.noun } = {}) {
     this.clearErrors();
     const theirs = this.fields.filter((f) => f.name in current && !same(current[f.name], this.record[f.name]));

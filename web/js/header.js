@@ -1,8 +1,5 @@
-// header.js: the signed-in header: the main menu (staff: Caseload, the
-// home page, and Add participant; a customer: My Dashboard; Admin only for
-// statewide users; everyone: Your account) and who is signed in, with
-// their role and a sign-out button. The menu marks the current section
-// with aria-current.
+// header.js: the signed-in header: the main menu (by role; the current
+// section marked with aria-current), who is signed in, and Sign out.
 import { h, replace } from './dom.js';
 import * as session from './session.js';
 
@@ -36,7 +33,9 @@ export function renderHeader(s, section = lastSection) {
     link('home', '#/', s.scope.participant_id ? 'My Dashboard' : 'Caseload'),
     s.scope.participant_id ? null : link('new', '#/participants/new', 'Add participant'),
     link('account', '#/account', 'Your account'),
-    session.isStatewide() ? link('admin', '#/admin', 'Admin') : null));
+    // Program managers edit program profiles (R-ACL-2), nothing else there.
+    session.isStatewide() ? link('admin', '#/admin', 'Admin')
+      : session.role() === 'program_manager' ? link('admin', '#/admin/programs', 'Admin') : null));
   nav.hidden = false;
   replace(account,
     h('p', { class: 'account-who' },

@@ -1,7 +1,5 @@
-// lookups.js: the organisation's short lists (regions, providers, office
-// locations, staff positions), which forms offer as choices and tables show
-// by name. Loaded once per sign-in and kept until an admin screen changes
-// one of them (forget()), so moving between screens costs no request.
+// lookups.js: regions, providers, office locations, staff positions, as
+// choices and names; loaded once per sign-in, until forget().
 import { getAll } from './api.js';
 
 const PATHS = {

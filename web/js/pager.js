@@ -1,11 +1,7 @@
-// pager.js: "Showing 1 to 10 of 42 entries" and Previous / Next for the
-// API's keyset lists. The API pages forwards with an opaque cursor, so the
-// way back lives in the URL: `prev` holds the cursors of the pages before
-// this one (page 1 needs none), `from` the first row's number and `of` the
-// total a list's first page gave (issue 7: the participant search counts,
-// capped at 10,000; other lists give none and the line says whether more
-// follow). A reload or a shared link therefore opens the same page with a
-// working Previous.
+// pager.js: "Showing 1 to 10 of 42 entries" and Previous / Next over the
+// API's forward-only cursors. The way back lives in the URL (`prev`: the
+// earlier pages' cursors, `from`: the first row's number, `of`: the first
+// page's total, if any), so a reload keeps a working Previous.
 import { h } from './dom.js';
 import { href } from './router.js';
 

@@ -1,9 +1,6 @@
-// return-to.js: the screen to go back to after signing in. A deep link
-// opened while signed out, or a screen whose session ended under it, is
-// remembered here; the sign-in screen takes it once signing in is done.
-// sessionStorage keeps it across a reload of the sign-in page and forgets it
-// with the tab. Only in-app addresses are accepted, so nothing can turn it
-// into a redirect elsewhere.
+// return-to.js: the screen to go back to after signing in, kept in
+// sessionStorage (survives a reload, not the tab). Only in-app addresses,
+// so it can never redirect elsewhere.
 const KEY = 'pathway.returnTo';
 
 function inApp(hash) {

@@ -1,10 +1,7 @@
-// router.js: hash routes (#/admin/users/5?q=lee). The hash keeps every
-// screen addressable without server help: a reload or a shared link opens
-// the same screen, and back/forward walk the browser's own history.
-//
-// A route is {pattern: '/admin/users/:id', view, access}. Patterns match
-// whole paths; ":name" captures one segment into params. The first match in
-// table order wins, so put '/admin/users/new' before '/admin/users/:id'.
+// router.js: hash routes (#/admin/users/5?q=lee): reloads and links work
+// without the server, back/forward use the browser's history. A route:
+// {pattern: '/admin/users/:id', view, access}; ":name" captures a segment;
+// the first match wins ('/admin/users/new' before '/admin/users/:id').
 
 let routes = [];
 let handler = null;
@@ -59,8 +56,8 @@ export function href(path, params) {
   return `#${path}${s ? `?${s}` : ''}`;
 }
 
-// Goes to target ('#/x' or '/x'). replace: true swaps the current history
-// entry (used when a screen redirects, so back does not bounce into it).
+// Goes to target ('#/x' or '/x'); replace: for redirects, so back does not
+// bounce into them.
 export function go(target, { replace = false } = {}) {
   const hash = target.startsWith('#') ? target : `#${target}`;
   if (replace) {

@@ -1,9 +1,6 @@
-// routes.js: every screen and who may see it, in one table (the first
-// matching pattern wins). access: public (anyone), signed-in (any account
-// that finished signing in) or statewide (the admin screens; the API
-// refuses the others anyway, this only keeps them out of sight).
-// '/' is the caseload for staff and My Dashboard for a customer (home.js).
-// The participant screens say themselves what a customer may not do.
+// routes.js: every screen and who may see it (the first match wins).
+// access: public, signed-in, statewide (admin) or programs (statewide users
+// and program managers, R-ACL-2); the API refuses the others anyway.
 import signin from './views/signin.js';
 import home, { account } from './views/home.js';
 import authenticator from './views/authenticator.js';
@@ -14,11 +11,14 @@ import userEdit from './views/admin/user-edit.js';
 import orgList from './views/admin/org-list.js';
 import orgNew from './views/admin/org-new.js';
 import orgEdit from './views/admin/org-edit.js';
+import program from './views/admin/program.js';
 import caseload from './views/caseload.js';
 import profile from './views/participant/profile.js';
 import outcomes from './views/participant/outcomes.js';
 import dashboard from './views/dashboard.js';
 import participantEdit from './views/participant-edit.js';
+
+const programs = { render: (c) => orgList.render({ ...c, params: { kind: 'programs' } }) };
 
 export const routes = [
   { pattern: '/signin', view: signin, access: 'public' },
@@ -35,6 +35,8 @@ export const routes = [
   { pattern: '/admin/users', view: usersList, access: 'statewide' },
   { pattern: '/admin/users/new', view: userNew, access: 'statewide' },
   { pattern: '/admin/users/:id', view: userEdit, access: 'statewide' },
+  { pattern: '/admin/programs', view: programs, access: 'programs' },
+  { pattern: '/admin/programs/:id', view: program, access: 'programs' },
   { pattern: '/admin/:kind', view: orgList, access: 'statewide' },
   { pattern: '/admin/:kind/new', view: orgNew, access: 'statewide' },
   { pattern: '/admin/:kind/:id', view: orgEdit, access: 'statewide' },

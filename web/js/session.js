@@ -1,7 +1,5 @@
-// session.js: who is signed in. Holds the API's session object (user, scope,
-// stage, CSRF token) in memory only: the cookie is HttpOnly and the token is
-// fetched again with GET /session after a reload, so nothing secret is
-// written to storage.
+// session.js: who is signed in, in memory only (the cookie is HttpOnly;
+// GET /session gives the CSRF token again after a reload).
 import * as api from './api.js';
 
 let current = null;
@@ -60,8 +58,7 @@ export async function secondFactor({ code, recovery }) {
   return current;
 }
 
-// Enrolment is not a sign-in step in that sense: a 401 here means the
-// session ended, and app.js takes the user to sign in as for any screen.
+// Not a sign-in step: a 401 here means the session ended.
 export async function startEnrolment() {
   return api.post('/session/totp/enrollment');
 }

@@ -1,7 +1,5 @@
-// views/authenticator.js: a signed-in user whose role does not require an
-// authenticator app sets one up here (issue 3: optional for other roles).
-// The steps are the same as at sign-in (enrol.js); afterwards every sign-in
-// of this account asks for a code.
+// views/authenticator.js: an optional authenticator app set up (enrol.js);
+// from then on every sign-in asks for a code.
 import * as session from '../session.js';
 import * as router from '../router.js';
 import { h, replace, focus } from '../dom.js';

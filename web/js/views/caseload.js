@@ -1,12 +1,7 @@
-// views/caseload.js: the staff home page (#/participants?q=billy): the
-// participants of the caller's scope (R-ACL-1), searchable by name, date of
-// birth, last four and state ID, filtered by provider, program, enrollment
-// status and case manager ("only my case load"; a statewide user, who may
-// list the accounts, can pick anyone's), sorted by name or date of birth
-// from the column headers, and paged with the API's keyset cursor and its
-// capped total ("Showing 1 to 10 of 42 entries"). With soft_exit=N it is the
-// soft-exit watch instead: the enrollments whose soft exit is N days away
-// or less (GET /soft-exit-watch, R-EXIT-8), soonest first.
+// views/caseload.js: #/participants?q=billy, the participants in the
+// caller's scope (R-ACL-1): searched, filtered (statewide users pick any case
+// manager), sorted by the column headers, keyset-paged with a capped total.
+// With soft_exit=N: the soft-exit watch (R-EXIT-8), soonest first.
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';

@@ -1,7 +1,5 @@
-// views/dashboard.js: #/my, the customer's read-only "My Dashboard": their
-// profile box, their enrollments and each one's summary (R-SUM-1), with a
-// link to the Outcomes tab. The API lets a customer read only their own
-// record and write nothing; this screen offers nothing to change.
+// views/dashboard.js: #/my, a customer's read-only "My Dashboard": profile
+// box, enrollments and their summaries (R-SUM-1), links to Outcomes.
 import * as api from '../api.js';
 import * as session from '../session.js';
 import { h } from '../dom.js';

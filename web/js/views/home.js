@@ -1,7 +1,5 @@
-// views/home.js: #/, the home screen: the caseload for staff, My Dashboard
-// for a customer (the ISETS partner lands on the customer list). Also
-// #/account: who is signed in, their two-step sign-in and session, and
-// which records they reach (their scope, R-ACL-1).
+// views/home.js: #/ (the caseload for staff, My Dashboard for a customer)
+// and #/account (who, two-step sign-in, session, scope: R-ACL-1).
 import * as session from '../session.js';
 import * as lookups from '../lookups.js';
 import { h } from '../dom.js';

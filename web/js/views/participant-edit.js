@@ -1,7 +1,5 @@
 // views/participant-edit.js: #/participants/new (with the first
-// enrollment; a possible duplicate, 409, lists the matches and may be
-// confirmed) and #/participants/:id/edit (If-Match; 412 shows what
-// changed); the enrollment fields and case manager choices.
+// enrollment; a 409 lists possible duplicates) and #/participants/:id/edit.
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';
@@ -55,8 +53,7 @@ function staffOf(location) {
 }
 
 // Case manager choices: the user, known ([id, name]) and the staff of
-// location (or of all the user's offices); a statewide user with no office
-// in mind gets every staff account.
+// location (or the user's offices; a statewide user: every account).
 export async function people(location, known = []) {
   const { user: me, scope } = session.session();
   const m = new Map([[me.id, `${me.display_name} (you)`], ...known.filter(([id]) => id && id !== me.id)]);

@@ -1,6 +1,5 @@
-// views/problem.js: the screens for when the asked-for screen cannot be
-// shown: an unknown address or record, a screen the role may not see, a
-// failure. Each says what happened and offers the way home.
+// views/problem.js: not found, not for your role, failed; each with the
+// way home.
 import { h } from '../dom.js';
 
 function page(title, ...body) {
@@ -23,7 +22,7 @@ export const notFound = {
 export const noAccess = {
   async render() {
     return page('Not available for your role',
-      h('p', {}, 'This page is for statewide administrators. If you need something changed here, ask your statewide administrator.'));
+      h('p', {}, 'Your role does not reach this page. If you need something changed here, ask your statewide administrator.'));
   },
 };
 

@@ -1,13 +1,7 @@
-// views/signin.js: signing in, step by step, on one address (#/signin):
-//   password   login and password
-//   code       the six-digit code from the authenticator app (stage
-//              "password"), or instead
-//   recovery   one of the recovery codes
-//   enrol      set up an authenticator app first (stage "enroll"), then
-//   codes      the recovery codes, shown once
-// Each step replaces the card's content and moves focus to its heading.
-// When the session is complete the user goes back to the screen they were
-// sent away from (return-to.js), or home.
+// views/signin.js: #/signin, step by step: password; then the app's code
+// (or a recovery code), or setting up an app and its recovery codes. Each
+// step replaces the card, focus on its heading; then back to where the
+// user was sent from (return-to.js), or home.
 import * as session from '../session.js';
 import * as router from '../router.js';
 import { h, replace, focus } from '../dom.js';

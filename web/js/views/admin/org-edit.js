@@ -1,18 +1,16 @@
-// views/admin/org-edit.js: one organisation record: edit it (If-Match),
-// retire or reinstate it (active=false/true: nothing is ever deleted, so
-// history that points at it stays whole), and its audit trail.
+// views/admin/org-edit.js: an organisation record: edit, retire or
+// reinstate (nothing is deleted), and its history.
 import * as api from '../../api.js';
 import * as lookups from '../../lookups.js';
 import { h, replace, focus } from '../../dom.js';
 import { RecordForm } from '../../form.js';
 import { announce } from '../../announce.js';
-import { confirm } from '../../dialog.js';
 import { auditPanel } from '../../audit.js';
 import { notFound } from '../problem.js';
 import { kindOf } from './org-kinds.js';
 import { adminHeader } from './nav.js';
 import { status } from './table.js';
-import { saveChanges, showStale, facts, capital } from './record.js';
+import { saveChanges, toggleActive, facts, capital } from './record.js';
 
 export default {
   async render({ params }) {
@@ -65,28 +63,17 @@ export default {
         record: () => saveChanges(form, path, { noun: kind.one, afterSave }),
       },
       actions: {
-        'toggle-active': async () => {
-          const retiring = form.record.active;
-          const ok = await confirm({
-            title: retiring ? `Retire ${form.record.name}?` : `Reinstate ${form.record.name}?`,
-            message: retiring
-              ? `It will no longer be offered for new records. You can reinstate it later.`
-              : `It will be offered for new records again.`,
-            confirmLabel: retiring ? `Retire ${kind.one}` : `Reinstate ${kind.one}`,
-            danger: retiring,
-          });
-          if (!ok) return;
-          try {
-            const saved = await api.patch(path, { active: !retiring }, { ifMatch: form.record });
-            form.record = saved;
-            afterSave(saved);
-            focus(retireBox.querySelector('button'));
-            announce(retiring ? `${capital(kind.one)} retired.` : `${capital(kind.one)} reinstated.`);
-          } catch (err) {
-            if (err.status === 412) await showStale(form, path, kind.one);
-            else if (err.status !== 401) announce(err.message, 'error');
-          }
-        },
+        'toggle-active': () => toggleActive(form, path, kind.one, (retiring) => ({
+          title: `${retiring ? 'Retire' : 'Reinstate'} ${form.record.name}?`,
+          message: retiring
+            ? 'It will no longer be offered for new records. You can reinstate it later.'
+            : 'It will be offered for new records again.',
+          confirmLabel: `${retiring ? 'Retire' : 'Reinstate'} ${kind.one}`,
+        }), (saved, retiring) => {
+          afterSave(saved);
+          focus(retireBox.querySelector('button'));
+          announce(`${capital(kind.one)} ${retiring ? 'retired' : 'reinstated'}.`);
+        }),
       },
     };
   },

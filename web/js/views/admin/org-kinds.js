@@ -1,7 +1,5 @@
-// views/admin/org-kinds.js: the four organisation resources share one shape
-// (list, create, edit with If-Match, retire with active=false), so one table
-// describes them and three generic screens (org-list, org-new, org-edit)
-// serve them all, as the API's own api/org.c does.
+// views/admin/org-kinds.js: the organisation resources share one shape, so
+// this table and the org-list, org-new and org-edit screens serve them all.
 import * as lookups from '../../lookups.js';
 
 export const KINDS = {
@@ -50,6 +48,11 @@ export const KINDS = {
     one: 'staff position', many: 'Staff positions', add: 'Add a staff position',
     fields: async () => [{ name: 'name', label: 'Name', required: true, maxlength: 190 }],
     columns: [['name', 'Name']],
+  },
+  // Only the list: program.js shows and edits a profile.
+  programs: {
+    api: '/programs', one: 'program', many: 'Program profiles', add: 'Add a program',
+    columns: [['code', 'Code'], ['name', 'Name'], ['system_code', 'System'], ['version', 'Version']],
   },
 };
 

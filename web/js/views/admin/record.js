@@ -1,10 +1,9 @@
-// views/admin/record.js: what the create and edit screens of users and
-// organisation records share: the body of a create, saving only the changed
-// fields with If-Match, the stale-version path (412: show what changed,
-// offer to reload), and the facts line under the heading.
+// views/admin/record.js: what the admin create and edit screens share:
+// saving the changed fields with If-Match, the 412 path, the facts line.
 import * as api from '../../api.js';
 import { h } from '../../dom.js';
 import { announce } from '../../announce.js';
+import { confirm } from '../../dialog.js';
 import { when } from '../../format.js';
 
 // Saves form's changes to path. Resolves to the saved record, or null when
@@ -31,6 +30,21 @@ export async function showStale(form, path, noun) {
   const current = await api.get(path);
   form.showConflict(current, { label: noun });
   announce(`Not saved: someone else changed this ${noun} meanwhile.`, 'error');
+}
+
+// The retire / disable button: ask(retiring) gives the confirm dialog's
+// words; done(saved, retiring) runs after the PATCH of active.
+export async function toggleActive(form, path, noun, ask, done) {
+  const on = form.record.active;
+  if (!(await confirm({ ...ask(on), danger: on }))) return;
+  try {
+    const saved = await api.patch(path, { active: !on }, { ifMatch: form.record });
+    form.record = saved;
+    done(saved, on);
+  } catch (err) {
+    if (err.status === 412) await showStale(form, path, noun);
+    else if (err.status !== 401) announce(err.message, 'error');
+  }
 }
 
 // "Version 3 · created … · last changed …".

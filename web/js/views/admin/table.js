@@ -1,5 +1,5 @@
-// views/admin/table.js: the parts every admin list shares: the toolbar with
-// "Show N entries" (and a search box where the API has one), and the table.
+// views/admin/table.js: the admin lists' toolbar ("Show N entries", a
+// search box) and table.
 import { h, scrollRegion } from '../../dom.js';
 import { PAGE_SIZES } from '../../pager.js';
 

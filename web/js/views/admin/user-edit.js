@@ -1,18 +1,17 @@
-// views/admin/user-edit.js: one account: change its details (If-Match),
-// set a new password (a dialog), disable or enable it, and its history
-// (which also lists its sign-ins and failed attempts).
+// views/admin/user-edit.js: an account: details, a new password, disable
+// or enable, and its history (with sign-ins).
 import * as api from '../../api.js';
 import { h, replace, focus } from '../../dom.js';
 import { RecordForm } from '../../form.js';
 import { announce } from '../../announce.js';
-import { confirm, openDialog } from '../../dialog.js';
+import { openDialog } from '../../dialog.js';
 import { auditPanel } from '../../audit.js';
 import { roleLabel } from '../../format.js';
 import { notFound } from '../problem.js';
 import { adminHeader } from './nav.js';
 import { status } from './table.js';
 import { userFields, USER_LABELS } from './user-fields.js';
-import { saveChanges, showStale, facts } from './record.js';
+import { saveChanges, toggleActive, facts } from './record.js';
 
 // The "Set a new password" dialog. Resolves true once the password is set.
 function setPassword(user) {
@@ -82,8 +81,7 @@ export default {
       actions: {
         'set-password': async () => {
           if (await setPassword(form.record)) {
-            // A new password is a new version of the account: take it, so
-            // the next save is not refused as stale. What is typed stays.
+            // A new password is a new version: take it (not stale).
             const fresh = await api.get(path);
             form.record = fresh;
             refresh(fresh);
@@ -92,28 +90,17 @@ export default {
             announce(`New password set for ${fresh.login}. Their sessions have ended.`);
           }
         },
-        'toggle-active': async () => {
-          const disabling = form.record.active;
-          const ok = await confirm({
-            title: disabling ? `Disable ${form.record.login}?` : `Enable ${form.record.login}?`,
-            message: disabling
-              ? 'They are signed out at once and cannot sign in until the account is enabled again. Their records stay.'
-              : 'They can sign in again with their password.',
-            confirmLabel: disabling ? 'Disable account' : 'Enable account',
-            danger: disabling,
-          });
-          if (!ok) return;
-          try {
-            const saved = await api.patch(path, { active: !disabling }, { ifMatch: form.record });
-            form.record = saved;
-            refresh(saved);
-            focus(accessBox.querySelector('[data-action="toggle-active"]'));
-            announce(disabling ? `Account ${saved.login} disabled.` : `Account ${saved.login} enabled.`);
-          } catch (err) {
-            if (err.status === 412) await showStale(form, path, 'account');
-            else if (err.status !== 401) announce(err.message, 'error');
-          }
-        },
+        'toggle-active': () => toggleActive(form, path, 'account', (disabling) => ({
+          title: `${disabling ? 'Disable' : 'Enable'} ${form.record.login}?`,
+          message: disabling
+            ? 'They are signed out at once and cannot sign in until the account is enabled again. Their records stay.'
+            : 'They can sign in again with their password.',
+          confirmLabel: `${disabling ? 'Disable' : 'Enable'} account`,
+        }), (saved, disabling) => {
+          refresh(saved);
+          focus(accessBox.querySelector('[data-action="toggle-active"]'));
+          announce(`Account ${saved.login} ${disabling ? 'disabled' : 'enabled'}.`);
+        }),
       },
     };
   },

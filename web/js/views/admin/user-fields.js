@@ -1,6 +1,5 @@
-// views/admin/user-fields.js: the fields of an account, for the create and
-// edit screens. Choice lists come from lookups.js; retired positions and
-// locations are offered only where the account already has them.
+// views/admin/user-fields.js: an account's fields; retired choices only
+// where the account has them.
 import * as lookups from '../../lookups.js';
 import { ROLES } from '../../format.js';
 

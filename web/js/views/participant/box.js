@@ -1,5 +1,5 @@
-// views/participant/box.js: what every participant screen starts with: the
-// profile box (the ISETS "profile" facts), and the tabs Profile / Outcomes.
+// views/participant/box.js: the profile box and the Profile / Outcomes
+// tabs that start every participant screen.
 import { h } from '../../dom.js';
 
 function fact(term, value) {

@@ -1,7 +1,5 @@
-// views/participant/exit-fields.js: the exit form's fields (R-EXIT-3),
-// only those the program's profile asks for (the readiness' `fields`); the
-// hard exit's and the late exclusion's (R-EXIT-4, R-EXIT-5); the
-// not-enrolled closure's (R-EXIT-6); where each checklist item is put right.
+// views/participant/exit-fields.js: the fields of the exits the profile
+// asks for (R-EXIT-3..6), and where each checklist item is put right.
 import { choices } from './records.js';
 
 const SCHOOL = choices('in_school_secondary=In-school, secondary school or less;in_school_alternative=In-school, alternative school;in_school_postsecondary=In-school, postsecondary school;'

@@ -1,8 +1,6 @@
-// views/participant/outcomes.js: #/participants/:id/outcomes?enrollment=N,
-// one enrollment's Outcomes tab: Summary (R-SUM-1), the record sections of
-// sections.js, and Exit: the checklist (each unmet item leads to the form
-// that meets it), the soft-exit clock, the regular, hard and not-enrolled
-// exits, undo and late exclusion. Customers only read.
+// views/participant/outcomes.js: #/participants/:id/outcomes?enrollment=N:
+// Summary (R-SUM-1), the sections of sections.js, and Exit (checklist with
+// a way to each unmet item, exits, undo, late exclusion). Customers read.
 import * as api from '../../api.js';
 import * as router from '../../router.js';
 import * as session from '../../session.js';
@@ -57,9 +55,8 @@ export default {
     const s = session.session();
     const write = !s.scope.participant_id;
     const base = `/enrollments/${e.id}`;
-    // One after the other: the readiness and post-exit reads take the
-    // enrollment's lock, and parallel reads of one enrollment were seen to
-    // stall each other on the test stack.
+    // One after the other: parallel reads of one enrollment (its lock)
+    // stalled each other on the test stack.
     const summary = await api.get(`${base}/summary`);
     const services = await api.get(`${base}/services?limit=200`);
     const unassigned = await api.get(`${base}/services?unassigned=true&limit=200`);
@@ -103,9 +100,8 @@ export default {
       'exclusion', 'Add the exclusion', hardFields(readiness, true));
     const blockedBox = h('div', { class: 'notice-box notice-error', id: 'exit-blocked', tabindex: '-1', hidden: true, role: 'alert' });
 
-    // Where each unmet item is put right: the open record (the latest
-    // tracker of the kind, a goal not closed, a service not completed) or a
-    // new one, or the exit form's field.
+    // Where each unmet item is put right: an open record, a new one, or the
+    // exit form's field.
     const fixes = {};
     const kinds = sec.trackerKinds(settings.trackers);
     for (const c of write && !exited ? readiness.checklist : []) {

@@ -1,8 +1,6 @@
-// views/participant/profile.js: #/participants/:id, the profile box, the
-// enrollments (enroll in another; the case manager and temporary one, with
-// the history), and the case notes with addenda and documents (add a note
-// with a document, change it within 24 hours, an addendum after). Only
-// staff see the forms.
+// views/participant/profile.js: #/participants/:id: profile box,
+// enrollments (case managers), case notes (changed within 24 hours, then
+// addenda) with documents. Only staff see the forms.
 import * as api from '../../api.js';
 import * as router from '../../router.js';
 import * as session from '../../session.js';
@@ -72,9 +70,8 @@ function addendum(id, body) {
   dialog('Add an addendum', 'It goes below the note, which stays as it was.', form, () => api.post(`/case-notes/${id}/addenda`, form.values()), 'Addendum added.');
 }
 
-// A note changes within its 24 hours (If-Match). After them the API says
-// note_locked: its sentence goes beside the note, and what was typed can
-// become an addendum instead.
+// A note changes within 24 hours (If-Match); after that (note_locked)
+// what was typed can become an addendum.
 async function editNote(id) {
   const path = `/case-notes/${id}`;
   const note = await api.get(path);

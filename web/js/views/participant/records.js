@@ -1,10 +1,7 @@
-// views/participant/records.js: a record section of the Outcomes tab from a
-// description: list, add and edit forms (RecordForm fields), delete. A save
-// redraws the screen with focus on the section's heading; a 412 shows what
-// changed and keeps what was typed. Fields may also have: when(values)
-// (else hidden, not sent), num (sent as a number), file (a document of that
-// kind, uploaded first, sent as document_id), local (not sent), fixed (not
-// changed once saved).
+// views/participant/records.js: an Outcomes record section from a
+// description: list, add, edit (412 keeps what was typed), delete. Fields
+// may have when(values) (else hidden, not sent), num, file (uploaded first,
+// sent as document_id), local (not sent), fixed (not changed once saved).
 import * as api from '../../api.js';
 import * as router from '../../router.js';
 import { h } from '../../dom.js';
@@ -81,11 +78,8 @@ async function body(c, form, edit) {
   return c.prep ? c.prep(out, v) : out;
 }
 
-// c: {key, title, noun, add (list path), items, columns ['Head=field' or
-// [head, fn]], name (default: column 1), fields(record|null), item(record)
-// → path, del, put, load, prep(body, values), start, intro, empty,
-// addLabel, extra, canEdit, help(form) → fn(values), write, pid, eid}.
-// → {node, items, add(preset), edit(record, preset), actions, forms, changes}
+// c: a section of sections.js (columns 'Head=field' or [head, fn]) →
+// {node, items, add(preset), edit(record, preset), actions, forms, changes}
 export async function recordSection(c) {
   const items = c.items || (await api.get(`${c.add}?limit=200`)).items;
   const { key, noun, write } = c;

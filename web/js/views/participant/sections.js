@@ -1,9 +1,6 @@
-// views/participant/sections.js: the Outcomes tab's record sections as data
-// for records.js, with the help sheets' fields and choices (seeds 001-004):
-// services, goals (R-SVC-1, R-SVC-4, R-CHK-3), assessments, skill gains
-// (R-MSG-1..3: each type asks its own questions), credentials (R-CRED-1),
-// jobs (R-EMP-1), trackers (R-CHK-3: fields from the program profile),
-// success stories, follow-up (R-FUP-1) and post-exit quarters (R-PEX-1).
+// views/participant/sections.js: the Outcomes record sections as data for
+// records.js, with the help sheets' fields (seeds 001-004). R-SVC-1, R-SVC-4,
+// R-CHK-3, R-MSG-1..3, R-CRED-1, R-EMP-1, R-FUP-1, R-PEX-1.
 import * as api from '../../api.js';
 import { h } from '../../dom.js';
 import { choices, YN, today, button } from './records.js';
