@@ -10,15 +10,15 @@
 #include <fcgiapp.h>
 
 /* One thread's waiting place: an epoll instance watching the listening
- * socket (exclusively: a new connection wakes one waiting thread, not all)
- * and the connection the thread keeps. Owned by the thread. */
+ * socket and the connection the thread keeps (connection.c says how).
+ * Owned by the thread. */
 struct pw_conn_waiter {
 	int epfd;
 	int listen_fd;
+	int mode; /* how the listening socket is watched now (connection.c) */
 };
 
-/* 0, or the errno of epoll_create1/epoll_ctl. listen_fd must be
- * non-blocking. */
+/* 0, or the errno of epoll_create1. listen_fd must be non-blocking. */
 int pw_conn_waiter_init(struct pw_conn_waiter *w, int listen_fd);
 void pw_conn_waiter_free(struct pw_conn_waiter *w);
 
