@@ -138,6 +138,12 @@ static int map_error(struct pw_db *db, unsigned no, const char *msg, const char 
 	case ER_LOCK_DEADLOCK:
 	case ER_LOCK_WAIT_TIMEOUT:
 		return PW_ERR_CONFLICT;
+	case ER_STATEMENT_TIMEOUT:
+		/* A statement's own max_statement_time ran out: a limit the
+		 * caller set and handles (the capped count gives up), not a
+		 * fault. */
+		pw_log("info", "db: statement time limit reached: %.120s", sql ? sql : "(none)");
+		return PW_ERR_DB;
 	}
 	pw_log("error", "db: error %u: %s; statement: %.120s", no, msg ? msg : "",
 	       sql ? sql : "(none)");

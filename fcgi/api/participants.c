@@ -14,9 +14,10 @@
  * A participant is visible to the staff of the locations they are enrolled
  * at, to statewide users, and (read-only) to their own customer account
  * (R-ACL-1); the search filters by scope in SQL. Only the last four digits
- * of an SSN are ever accepted. The program and status filters of a staff
- * caller look only at enrollments at the caller's locations, so they never
- * reveal what another provider's enrollment holds. A possible duplicate (same first and last
+ * of an SSN are ever accepted. The enrollment filters of a staff caller
+ * (program, status, provider, case manager) look only at enrollments at
+ * the caller's locations, so they never reveal what another provider's
+ * enrollment holds. A possible duplicate (same first and last
  * name, date of birth and last four) is refused with 409 and the existing
  * id unless the request says "confirm_duplicate": true. Participants are
  * never deleted: their records are evidence.
@@ -181,7 +182,10 @@ static size_t read_fields(struct pw_ctx *ctx, json_object *obj, int create,
 			rc = pw_field_date(&f, fd->name, flags, &d);
 			if (rc == PW_OK) {
 				char *buf = pw_arena_alloc(ctx->arena, PW_DATE_STRLEN);
-				if (d > today)
+				/* R-DATE-4: the redetermination date is a planned
+				 * one (when benefits are next reviewed), so it
+				 * may lie ahead; the others are facts. */
+				if (d > today && i != PF_REDETERMINATION_DATE)
 					pw_details_add(details, fd->name, "must not be in the future",
 						       "R-DATE-4");
 				else if (i == PF_DATE_OF_BIRTH &&
@@ -489,7 +493,9 @@ void api_participants_list(struct pw_ctx *ctx)
 	if (cursor && read_cursor(ctx, cursor, &s))
 		return;
 	pw_scope_filter_of(&ctx->session->principal, &scope);
-	rc = pw_participant_search(ctx->db, &scope, &s, &rows);
+	rc = pw_participant_plan(ctx->db, &scope, &s);
+	if (rc == PW_OK)
+		rc = pw_participant_search(ctx->db, &scope, &s, &rows);
 	if (rc == PW_OK && want_count)
 		rc = pw_participant_count(ctx->db, &scope, &s, COUNT_CAP + 1, &total);
 	if (rc != PW_OK) {

@@ -68,11 +68,14 @@ struct pw_participant_search {
 	const char *dob;
 	const char *ssn_last4;
 	const char *state_id;
+	/* Each of the enrollment filters below is a condition on an
+	 * enrollment of the participant's: one with this provider, one with
+	 * this case manager (primary or temporary), one with this program
+	 * and / or this status (the enrollments.status value; both on the same
+	 * enrollment). For a staff caller only enrollments at one of their
+	 * locations count (R-ACL-1). */
 	long long provider_id;
 	long long case_manager_id;
-	/* One enrollment with this program and / or this status (the
-	 * enrollments.status value); for a staff caller, an enrollment at one
-	 * of their locations (R-ACL-1). */
 	long long program_id;
 	const char *status;
 	enum pw_participant_sort sort;
@@ -83,7 +86,18 @@ struct pw_participant_search {
 	const char *after_last, *after_first, *after_dob;
 	long long after_id;
 	int limit;
+	/* How the search and the count run: set by pw_participant_plan; 0
+	 * (walk the order's index) until then, which gives the same rows. */
+	int drive;
 };
+
+/* Chooses how the search and the count of q run, into q->drive: with an
+ * enrollment filter, a bounded probe (at most a few thousand index
+ * entries) of how many enrollments it matches decides between starting
+ * from them and walking the index of the order. Call it once per request,
+ * before pw_participant_search and pw_participant_count. */
+int pw_participant_plan(struct pw_db *db, const struct pw_scope_filter *scope,
+			struct pw_participant_search *q);
 
 /* Rows: the get columns in q->sort's order, at most q->limit; only
  * participants within the scope filter. */
@@ -92,8 +106,9 @@ int pw_participant_search(struct pw_db *db, const struct pw_scope_filter *scope,
 
 /* *n gets how many participants the same search (filters and scope, not
  * the keyset position) matches, counting no further than max: the count
- * stops there, so it costs at most max matches' worth of reading. *n is -1
- * when counting took longer than half a second and was given up. */
+ * stops there, so it costs at most max matches' worth of reading (or, for
+ * an enrollment filter that matches few, those few). *n is -1 when
+ * counting took longer than half a second and was given up. */
 int pw_participant_count(struct pw_db *db, const struct pw_scope_filter *scope,
 			 const struct pw_participant_search *q, long long max, long long *n);
 

@@ -195,6 +195,26 @@ static void bad_participant_input_is_422_naming_the_field_and_writes_nothing(voi
 			audit);
 }
 
+static void a_redetermination_date_may_lie_ahead_as_a_planned_date(void)
+{
+	/* R-DATE-4 allows a planned date in the future: the next benefits
+	 * review is one. */
+	const struct it_session *s = it_statewide();
+	struct it_resp r;
+	const char *v;
+
+	CU_ASSERT_EQUAL_FATAL(
+		it_call(s, "POST", "/api/v1/participants", NULL,
+			"{\"first_name\": \"Rede\", \"last_name\": \"Termination\", "
+			"\"date_of_birth\": \"1988-03-04\", \"redetermination_date\": \"2027-06-30\"}",
+			&r),
+		0);
+	CU_ASSERT_EQUAL(r.status, 201);
+	v = it_json_str(&r, "redetermination_date");
+	CU_ASSERT(v && !strcmp(v, "2027-06-30"));
+	it_resp_free(&r);
+}
+
 static void search_finds_by_name_prefix_dob_and_last_four_and_pages_by_cursor(void)
 {
 	const struct it_session *s = it_statewide();
@@ -762,7 +782,300 @@ static void program_and_status_filters_never_reach_past_a_partners_locations(voi
 	CU_ASSERT(ids[0] == shared && ids[1] == theirs);
 }
 
+/*
+ * The filter matrix: five people with one surname, their enrollments
+ * chosen so each enrollment filter (alone and combined) matches a
+ * different set, searched as statewide, as a partner of office 1 and as a
+ * customer, in every order, two to a page. The store answers a filter
+ * that matches few enrollments from those enrollments and one that matches
+ * many by walking the participants in order (store/participant.c,
+ * DRIVE_MAX); the same table runs again after BULK_ENROLLMENTS matching
+ * enrollments of other people are added, so that each filter is answered
+ * both ways, and must give the same rows.
+ *
+ *   A Alpha   1970  office 1 (provider 1) WIOA Adult enrolled
+ *   B Bravo   1990  office 3 (provider 2) SNAP to Success enrolled, case manager X
+ *   C Charlie 1960  office 1 WIOA Adult enrolled, and office 3 SNAP to
+ *                   Success exited, case manager X
+ *   D Delta   1980  office 1 WIOA Adult exited, case manager X
+ *   E Echo    1975  office 4 (provider 3) C-Work enrolled
+ */
+enum { MA, MB, MC, MD, ME, M_PEOPLE };
+#define M(x) (1 << (x))
+/* More than DRIVE_MAX (store/participant.c), so that the filters these
+ * enrollments match are walked, not driven. */
+#define BULK_ENROLLMENTS 6000
+
+struct matrix_case {
+	const char *filter;
+	int with_cm;   /* adds case_manager_id=X */
+	int statewide; /* the expected people, as M() bits */
+	int partner;   /* staff25.lao, office 1 */
+};
+
+static const struct matrix_case matrix[] = {
+	{"", 0, M(MA) | M(MB) | M(MC) | M(MD) | M(ME), M(MA) | M(MC) | M(MD)},
+	{"&program_id=1", 0, M(MA) | M(MC) | M(MD), M(MA) | M(MC) | M(MD)},
+	{"&program_id=5", 0, M(MB) | M(MC), 0},
+	{"&status=exited", 0, M(MC) | M(MD), M(MD)},
+	{"&status=enrolled", 0, M(MA) | M(MB) | M(MC) | M(ME), M(MA) | M(MC)},
+	{"&status=not_enrolled", 0, 0, 0},
+	{"&program_id=1&status=enrolled", 0, M(MA) | M(MC), M(MA) | M(MC)},
+	{"&program_id=5&status=exited", 0, M(MC), 0},
+	{"&provider_id=1", 0, M(MA) | M(MC) | M(MD), M(MA) | M(MC) | M(MD)},
+	/* Another provider's: a partner learns nothing through it, not even
+	 * that C is enrolled there too. */
+	{"&provider_id=2", 0, M(MB) | M(MC), 0},
+	{"&provider_id=1&status=exited", 0, M(MC) | M(MD), M(MD)},
+	/* X manages C's enrollment at office 3: not the partner's to know. */
+	{"", 1, M(MB) | M(MC) | M(MD), M(MD)},
+	{"&program_id=1", 1, M(MC) | M(MD), M(MD)},
+	{"&provider_id=2", 1, M(MB) | M(MC), 0},
+	{"&status=exited&provider_id=1", 1, M(MC) | M(MD), M(MD)},
+	{"&program_id=7&status=enrolled", 0, M(ME), 0},
+};
+
+/* The people in each sort's order (see the table above). */
+static const struct {
+	const char *sort;
+	int order[M_PEOPLE];
+} matrix_sorts[] = {
+	{"name", {MA, MB, MC, MD, ME}},
+	{"-name", {ME, MD, MC, MB, MA}},
+	{"dob", {MC, MA, ME, MD, MB}},
+	{"-dob", {MB, MD, ME, MA, MC}},
+};
+
+/* Pages through query as s, two to a page, and checks that exactly the
+ * people in want come, in sort k's order, with the right total on the
+ * first page; returns the number of mismatches. */
+static int check_pages(const struct it_session *s, const char *who, const char *query, size_t k,
+		       const long long *ids, int want)
+{
+	long long expect[M_PEOPLE];
+	char cursor[256] = "", q[768];
+	int n_expect = 0, seen = 0, bad = 0;
+
+	for (int i = 0; i < M_PEOPLE; i++)
+		if (want & M(matrix_sorts[k].order[i]))
+			expect[n_expect++] = ids[matrix_sorts[k].order[i]];
+	for (int page = 0; page < 4; page++) {
+		struct it_resp r;
+		long long got[2];
+		int n;
+
+		snprintf(q, sizeof(q), "%s&sort=%s&limit=2%s%s", query, matrix_sorts[k].sort,
+			 cursor[0] ? "&cursor=" : "", cursor);
+		n = search_ids(s, q, got, 2, &r);
+		if (n < 0)
+			return bad + 1;
+		if (page == 0 && it_json_int(&r, "total", -1) != n_expect) {
+			fprintf(stderr, "\n    %s %s: total %lld, want %d", who, q,
+				it_json_int(&r, "total", -1), n_expect);
+			bad++;
+		}
+		for (int i = 0; i < n; i++, seen++)
+			if (seen >= n_expect || got[i] != expect[seen]) {
+				fprintf(stderr, "\n    %s %s: item %d is %lld", who, q, seen,
+					got[i]);
+				bad++;
+			}
+		snprintf(cursor, sizeof(cursor), "%s",
+			 it_json_str(&r, "next_cursor") ? it_json_str(&r, "next_cursor") : "");
+		it_resp_free(&r);
+		if (!cursor[0])
+			break;
+	}
+	if (seen != n_expect) {
+		fprintf(stderr, "\n    %s %s sort %s: %d people, want %d", who, query,
+			matrix_sorts[k].sort, seen, n_expect);
+		bad++;
+	}
+	return bad;
+}
+
+/* Runs the whole matrix as the three callers; returns the mismatches. */
+static int run_matrix(const struct it_session *admin, const struct it_session *lao,
+		      const struct it_session *cust, const char *last, const long long *ids,
+		      long long cm)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < IT_LEN(matrix); i++) {
+		char query[256];
+
+		snprintf(query, sizeof(query), "q=%s%s", last, matrix[i].filter);
+		if (matrix[i].with_cm)
+			snprintf(query + strlen(query), sizeof(query) - strlen(query),
+				 "&case_manager_id=%lld", cm);
+		for (size_t k = 0; k < IT_LEN(matrix_sorts); k++) {
+			bad += check_pages(admin, "statewide", query, k, ids, matrix[i].statewide);
+			bad += check_pages(lao, "partner", query, k, ids, matrix[i].partner);
+			/* The customer is A: themselves, when the filter matches them. */
+			bad += check_pages(cust, "customer", query, k, ids,
+					   matrix[i].statewide & M(MA));
+		}
+	}
+	return bad;
+}
+
+/* The first page's total of query as s, or -1. */
+static long long total_of(const struct it_session *s, const char *query)
+{
+	struct it_resp r;
+	long long ids[1], total;
+
+	if (search_ids(s, query, ids, 1, &r) < 0)
+		return -1;
+	total = it_json_int(&r, "total", -1);
+	it_resp_free(&r);
+	return total;
+}
+
+/*
+ * A single enrollment filter without a name or other filter is counted
+ * from the enrollments (store/participant.c, COUNT_ENROLLED): its total,
+ * statewide and as the partner, against the same count in SQL. Returns
+ * the mismatches.
+ */
+static int check_totals(const struct it_session *admin, const struct it_session *lao,
+			long long cm)
+{
+	static const struct {
+		const char *query; /* NULL: case manager X */
+		const char *where; /* on enrollments e */
+	} filters[] = {
+		{"program_id=1", "e.program_id = 1"},
+		{"program_id=5&status=exited", "e.program_id = 5 AND e.status = 'exited'"},
+		{"status=exited", "e.status = 'exited'"},
+		{"status=not_enrolled", "e.status = 'not_enrolled'"},
+		{"provider_id=1", "e.provider_id = 1"},
+		{"provider_id=2", "e.provider_id = 2"},
+		{NULL, NULL},
+	};
+	long long lao_id = count_rows("SELECT id FROM users WHERE login = 'staff25.lao'");
+	int bad = 0;
+
+	for (size_t i = 0; i < IT_LEN(filters); i++) {
+		char query[64], where[128], sql[512];
+		long long want, got;
+
+		if (!filters[i].query) {
+			snprintf(query, sizeof(query), "case_manager_id=%lld", cm);
+			snprintf(where, sizeof(where),
+				 "(e.case_manager_user_id = %lld OR e.temp_case_manager_user_id = "
+				 "%lld)",
+				 cm, cm);
+		} else {
+			snprintf(query, sizeof(query), "%s", filters[i].query);
+			snprintf(where, sizeof(where), "%s", filters[i].where);
+		}
+		snprintf(sql, sizeof(sql),
+			 "SELECT LEAST(COUNT(DISTINCT e.participant_id), 10000) FROM enrollments e "
+			 "WHERE %s",
+			 where);
+		want = count_rows(sql);
+		got = total_of(admin, query);
+		if (got != want) {
+			fprintf(stderr, "\n    statewide %s: total %lld, want %lld", query, got,
+				want);
+			bad++;
+		}
+		snprintf(sql, sizeof(sql),
+			 "SELECT LEAST(COUNT(DISTINCT e.participant_id), 10000) FROM enrollments e "
+			 "JOIN user_locations ul ON ul.location_id = e.location_id AND "
+			 "ul.user_id = %lld WHERE %s",
+			 lao_id, where);
+		want = count_rows(sql);
+		got = total_of(lao, query);
+		if (got != want) {
+			fprintf(stderr, "\n    partner %s: total %lld, want %lld", query, got,
+				want);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static void every_filter_returns_the_same_rows_in_every_order_driven_or_walked(void)
+{
+	static const char *const firsts[M_PEOPLE] = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
+	static const char *const dobs[M_PEOPLE] = {"1970-01-01", "1990-01-01", "1960-01-01",
+						   "1980-01-01", "1975-01-01"};
+	static const int progs[M_PEOPLE] = {1, 5, 1, 1, 7};
+	static const int locs[M_PEOPLE] = {1, 3, 1, 1, 4};
+	const struct it_session *admin = it_statewide();
+	struct it_session lao, cust;
+	struct it_resp r;
+	char last[32], bulk[40], sql[512], body[512], login[48];
+	long long ids[M_PEOPLE], eids[M_PEOPLE], c_ahs, cm;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(admin);
+	snprintf(last, sizeof(last), "%s", surname());
+	for (int i = 0; i < M_PEOPLE; i++) {
+		ids[i] = make_person(admin, firsts[i], last, dobs[i], progs[i], locs[i], &eids[i]);
+		CU_ASSERT_FATAL(ids[i] > 0);
+	}
+	c_ahs = add_enrollment(admin, ids[MC], 5, 3);
+	CU_ASSERT_FATAL(c_ahs > 0);
+	set_status(c_ahs, "exited");
+	set_status(eids[MD], "exited");
+	cm = count_rows("SELECT id FROM users WHERE login = 'pm.lee'");
+	CU_ASSERT_FATAL(cm > 0);
+	snprintf(sql, sizeof(sql),
+		 "UPDATE enrollments SET case_manager_user_id = %lld "
+		 "WHERE id IN (%lld, %lld, %lld)",
+		 cm, eids[MB], c_ahs, eids[MD]);
+	CU_ASSERT_EQUAL_FATAL(count_rows(sql), 0);
+	CU_ASSERT_EQUAL_FATAL(it_sign_in("staff25.lao", IT_DEMO_PASSWORD, NULL, &lao), 201);
+	snprintf(login, sizeof(login), "cust%lld", ids[MA]);
+	snprintf(body, sizeof(body),
+		 "{\"login\": \"%s\", \"display_name\": \"Alpha\", \"role\": \"customer\", "
+		 "\"participant_id\": %lld, \"password\": \"Customer-Secret-2026\"}",
+		 login, ids[MA]);
+	CU_ASSERT_EQUAL_FATAL(it_call(admin, "POST", "/api/v1/users", NULL, body, &r), 0);
+	CU_ASSERT_EQUAL_FATAL(r.status, 201);
+	it_resp_free(&r);
+	CU_ASSERT_EQUAL_FATAL(it_sign_in(login, "Customer-Secret-2026", NULL, &cust), 201);
+
+	/* Few enrollments match each filter: every one drives. */
+	CU_ASSERT_EQUAL(run_matrix(admin, &lao, &cust, last, ids, cm), 0);
+	CU_ASSERT_EQUAL(check_totals(admin, &lao, cm), 0);
+
+	/* Many people with another surname, each with an exited WIOA Adult
+	 * enrollment at office 1 managed by X: the program, status, provider 1
+	 * and case manager filters now match thousands, within the partner's
+	 * reach too, and are walked. */
+	snprintf(bulk, sizeof(bulk), "Bulkperson%ld", (long)time(NULL) % 100000);
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO participants (first_name, last_name, date_of_birth) "
+		 "SELECT CONCAT('Bulk', seq), '%s', '1985-06-01' FROM seq_1_to_%d",
+		 bulk, BULK_ENROLLMENTS);
+	CU_ASSERT_EQUAL_FATAL(count_rows(sql), 0);
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO enrollments (participant_id, program_id, provider_id, location_id, "
+		 "region_id, application_date, status, case_status, case_manager_user_id) "
+		 "SELECT p.id, 1, l.provider_id, l.id, l.region_id, '2024-01-08', 'exited', "
+		 "'closed', %lld FROM participants p JOIN office_locations l ON l.id = 1 "
+		 "WHERE p.last_name = '%s'",
+		 cm, bulk);
+	CU_ASSERT_EQUAL_FATAL(count_rows(sql), 0);
+	CU_ASSERT_EQUAL(run_matrix(admin, &lao, &cust, last, ids, cm), 0);
+	CU_ASSERT_EQUAL(check_totals(admin, &lao, cm), 0);
+
+	/* Leave the others' searches as they were. */
+	snprintf(sql, sizeof(sql),
+		 "DELETE e FROM enrollments e JOIN participants p ON p.id = e.participant_id "
+		 "WHERE p.last_name = '%s'",
+		 bulk);
+	CU_ASSERT_EQUAL(count_rows(sql), 0);
+	snprintf(sql, sizeof(sql), "DELETE FROM participants WHERE last_name = '%s'", bulk);
+	CU_ASSERT_EQUAL(count_rows(sql), 0);
+}
+
 static const struct it_test tests[] = {
+	{"a redetermination date may lie ahead, as a planned date",
+	 a_redetermination_date_may_lie_ahead_as_a_planned_date},
 	{"a participant is created with a first enrollment and read back",
 	 a_participant_is_created_with_a_first_enrollment_and_read_back},
 	{"a possible duplicate is 409 with the existing id unless confirmed",
@@ -790,6 +1103,8 @@ static const struct it_test tests[] = {
 	{"bad search parameters are 400 naming each", bad_search_parameters_are_400_naming_each},
 	{"program and status filters never reach past a partner's locations",
 	 program_and_status_filters_never_reach_past_a_partners_locations},
+	{"every filter returns the same rows in every order, driven or walked",
+	 every_filter_returns_the_same_rows_in_every_order_driven_or_walked},
 };
 
 const struct it_suite it_suite_participants = {"participants", tests, IT_LEN(tests)};
