@@ -4,9 +4,9 @@
  * A responder that does nothing but answer: it listens on the unix socket it
  * is given and every request gets Status 200 with one fixed small JSON body.
  * Its threads are organised as pathway-fcgi's are (FCGX_Init once, then each
- * thread with its own FCGX_Request, taking its next connection with the
- * workers' own pw_conn_next (fcgi/connection.c) on a non-blocking listening
- * socket, then FCGX_Accept_r to read the request), so what nginx in front
+ * thread with its own FCGX_Request, taking its next connection from the
+ * process's pool with the workers' own pw_conn_next / pw_conn_release
+ * (fcgi/connection.c), then FCGX_Accept_r to read the request), so what nginx in front
  * of it can reach is the most the real workers could reach over the same
  * transport: libfcgi's record parsing, the
  * unix socket, and nginx's fastcgi module. The difference between this and
@@ -49,17 +49,15 @@ static const char reply[] = "Status: 200 OK\r\n"
  */
 static void *serve(void *arg)
 {
-	int listen_fd = *(const int *)arg;
+	struct pw_conn_pool *pool = arg;
 	FCGX_Request req;
-	struct pw_conn_waiter waiter;
 
-	if (FCGX_InitRequest(&req, listen_fd, 0) != 0 ||
-	    pw_conn_waiter_init(&waiter, listen_fd) != 0) {
-		fprintf(stderr, "fcgi_echo: cannot set up a thread\n");
+	if (FCGX_InitRequest(&req, pool->listen_fd, 0) != 0) {
+		fprintf(stderr, "fcgi_echo: FCGX_InitRequest failed\n");
 		return NULL;
 	}
 	for (;;) {
-		int rc = pw_conn_next(&waiter, &req);
+		int rc = pw_conn_next(pool, &req);
 		if (rc != 0) {
 			if (rc != EINTR)
 				fprintf(stderr, "fcgi_echo: accept failed: %s\n", strerror(rc));
@@ -74,6 +72,7 @@ static void *serve(void *arg)
 		}
 		FCGX_PutStr(reply, (int)sizeof(reply) - 1, req.out);
 		FCGX_Finish_r(&req);
+		pw_conn_release(pool, &req);
 	}
 	return NULL;
 }
@@ -135,7 +134,8 @@ fail:
 
 int main(int argc, char **argv)
 {
-	static int listen_fd;
+	static struct pw_conn_pool pool;
+	int listen_fd;
 	sigset_t stop_set;
 	pthread_t tid;
 	char *end;
@@ -167,8 +167,13 @@ int main(int argc, char **argv)
 	listen_fd = open_socket(argv[1], argc == 4 ? argv[3] : NULL);
 	if (listen_fd < 0)
 		return 1;
+	if (pw_conn_pool_init(&pool, listen_fd) != 0) {
+		fprintf(stderr, "fcgi_echo: cannot watch %s\n", argv[1]);
+		unlink(argv[1]);
+		return 1;
+	}
 	for (long i = 0; i < threads; i++) {
-		if (pthread_create(&tid, NULL, serve, &listen_fd) != 0) {
+		if (pthread_create(&tid, NULL, serve, &pool) != 0) {
 			fprintf(stderr, "fcgi_echo: cannot start thread %ld\n", i);
 			unlink(argv[1]);
 			return 1;

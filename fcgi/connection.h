@@ -9,29 +9,33 @@
 
 #include <fcgiapp.h>
 
-/* One thread's waiting place: an epoll instance watching the listening
- * socket and the connection the thread keeps (connection.c says how).
- * Owned by the thread. */
-struct pw_conn_waiter {
+/* One process's connections: an epoll instance holding the listening
+ * socket and every kept connection while it is idle, shared by all the
+ * process's threads. Owned by whoever initialised it; free it after the
+ * threads have stopped. */
+struct pw_conn_pool {
 	int epfd;
 	int listen_fd;
-	int mode; /* how the listening socket is watched now (connection.c) */
 };
 
-/* 0, or the errno of epoll_create1. listen_fd must be non-blocking. */
-int pw_conn_waiter_init(struct pw_conn_waiter *w, int listen_fd);
-void pw_conn_waiter_free(struct pw_conn_waiter *w);
+/* 0, or the errno of epoll_create1/epoll_ctl. listen_fd must be
+ * non-blocking. */
+int pw_conn_pool_init(struct pw_conn_pool *p, int listen_fd);
+void pw_conn_pool_free(struct pw_conn_pool *p);
 
 /*
- * Waits until the thread has a connection to read a request from and
- * leaves it in fx->ipcFd: the connection kept from the last request when
- * nginx sends on it, or a new one from the listening socket. A new
- * connection that waits while the kept one is quiet is taken and the quiet
- * one closed, so no connection waits behind an idle one. Returns 0 with a
+ * Waits until some connection of the pool has a request (or has ended),
+ * or a new one arrives, and leaves it in fx->ipcFd for FCGX_Accept_r to
+ * read; fx must hold no connection (see pw_conn_release). Returns 0 with a
  * connection, EINTR when a signal interrupted the wait, or the errno of a
  * failure that is not about one connection (EMFILE...): the caller decides
  * whether to go on.
  */
-int pw_conn_next(struct pw_conn_waiter *w, FCGX_Request *fx);
+int pw_conn_next(struct pw_conn_pool *p, FCGX_Request *fx);
+
+/* After FCGX_Finish_r: a connection libfcgi kept open goes back to the
+ * pool, for whichever thread is free when nginx sends on it next, and fx
+ * lets go of it. */
+void pw_conn_release(struct pw_conn_pool *p, FCGX_Request *fx);
 
 #endif

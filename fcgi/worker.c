@@ -1,22 +1,15 @@
 /*
  * worker.c: the accept loop and the life of one request.
  *
- * Connections. nginx opens one connection per request in flight and, with
- * fastcgi_keep_conn, caches up to `keepalive` of them; libfcgi serves one
- * request at a time per connection and, left to itself, keeps a thread
- * blocked reading its kept connection. With more connections than threads
- * the idle kept ones held every thread while new connections waited
- * unaccepted in the backlog (issue 2: p99 above 1 s, timeouts; a mutex
- * around accept, as in fcgi2's threaded example, is worse). So the threads
- * do the accepting themselves (pw_conn_next, connection.c): each waits in epoll on
- * the listening socket (non-blocking, see supervisor.c) and on the
- * connection it keeps; a request on the kept connection is served first;
- * a new connection that waits while the kept one is quiet is taken and the
- * quiet one closed, so no connection waits behind an idle one. libfcgi's
- * FCGX_Accept_r then only reads the request from the connection it is
- * given. nginx notices a cached connection closed by the worker and drops
- * it; one it already chose in the same microsecond gets an error, which
- * nginx retries on a new connection for a request that is safe to repeat.
+ * Connections (connection.c): no kept connection belongs to a thread
+ * between requests. Idle kept connections wait in one epoll set per
+ * process next to the listening socket (non-blocking, see supervisor.c);
+ * a free thread takes whatever is ready (a request on any kept connection,
+ * or a new connection), libfcgi's FCGX_Accept_r only reads the request
+ * from it, and after the response the connection goes back to the set.
+ * So a request waits only for a free thread, never behind an idle
+ * connection (issue 2: libfcgi alone, or a mutex around accept as in
+ * fcgi2's threaded example, left requests waiting over a second).
  *
  * Stopping: the main thread wakes idle threads with SIGUSR1 (installed
  * without SA_RESTART, so epoll_wait and read return EINTR; the request is
@@ -66,6 +59,7 @@ struct thread_slot {
 	atomic_int state;
 	int started;
 	int listen_fd;
+	struct pw_conn_pool *pool; /* the process's, shared by its threads */
 	const struct pw_config *cfg;
 };
 
@@ -305,18 +299,11 @@ static void *thread_main(void *arg)
 {
 	struct thread_slot *slot = arg;
 	FCGX_Request fx;
-	struct pw_conn_waiter waiter = {.epfd = -1};
 	struct pw_db *db = NULL;
-	int e;
 
 	mysql_thread_init();
 	if (FCGX_InitRequest(&fx, slot->listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 		pw_log("error", "worker: FCGX_InitRequest failed");
-		goto out;
-	}
-	e = pw_conn_waiter_init(&waiter, slot->listen_fd);
-	if (e != 0) {
-		pw_log("error", "worker: cannot watch the listening socket: %s", strerror(e));
 		goto out;
 	}
 	db = pw_db_new(slot->cfg, 60);
@@ -330,7 +317,7 @@ static void *thread_main(void *arg)
 	while (!atomic_load(&stopping)) {
 		int rc;
 		atomic_store(&slot->state, T_IDLE);
-		rc = pw_conn_next(&waiter, &fx);
+		rc = pw_conn_next(slot->pool, &fx);
 		if (rc != 0) {
 			if (rc != EINTR) {
 				/* No descriptors left, say: waited out, not spun. */
@@ -355,11 +342,11 @@ static void *thread_main(void *arg)
 		atomic_store(&slot->state, T_BUSY);
 		serve_one(&fx, db, slot->cfg);
 		FCGX_Finish_r(&fx);
+		pw_conn_release(slot->pool, &fx);
 	}
 	/* Close a kept-alive connection, if any. */
 	FCGX_Free(&fx, 1);
 out:
-	pw_conn_waiter_free(&waiter);
 	pw_db_free(db);
 	mysql_thread_end();
 	atomic_store(&slot->state, T_DONE);
@@ -385,9 +372,10 @@ static int all_done(struct thread_slot *slots, int n)
 int pw_worker_run(const struct pw_config *cfg, int listen_fd, int ready_fd)
 {
 	struct thread_slot *slots = NULL;
+	struct pw_conn_pool pool = {.epfd = -1};
 	struct sigaction sa;
 	sigset_t wait_set;
-	int n = cfg->threads, rc = 1, sig;
+	int n = cfg->threads, rc = 1, sig, e;
 	struct timespec deadline;
 
 	memset(&sa, 0, sizeof(sa));
@@ -409,11 +397,17 @@ int pw_worker_run(const struct pw_config *cfg, int listen_fd, int ready_fd)
 		pw_log("error", "worker: library initialisation failed");
 		goto out;
 	}
+	e = pw_conn_pool_init(&pool, listen_fd);
+	if (e != 0) {
+		pw_log("error", "worker: cannot watch the listening socket: %s", strerror(e));
+		goto out;
+	}
 	slots = calloc((size_t)n, sizeof(*slots));
 	if (!slots)
 		goto out;
 	for (int i = 0; i < n; i++) {
 		slots[i].listen_fd = listen_fd;
+		slots[i].pool = &pool;
 		slots[i].cfg = cfg;
 		atomic_store(&slots[i].state, T_STARTING);
 		if (pthread_create(&slots[i].tid, NULL, thread_main, &slots[i]) != 0) {
@@ -462,7 +456,9 @@ out:
 	free(slots);
 	/* Threads may still run when the grace period ran out: the process
 	 * exits without tearing down what they use. */
-	if (rc == 0)
+	if (rc == 0) {
+		pw_conn_pool_free(&pool); /* idle kept connections close at exit */
 		mysql_library_end();
+	}
 	return rc;
 }
