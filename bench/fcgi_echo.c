@@ -182,7 +182,7 @@ int main(int argc, char **argv)
 	}
 	while (sigwait(&stop_set, &sig) != 0)
 		;
-	/* Threads blocked in accept or read end with the process; requests in
+	/* Threads waiting for a connection or reading end with the process; requests in
 	 * flight are dropped, which is fine for a benchmark responder. */
 	unlink(argv[1]);
 	return 0;

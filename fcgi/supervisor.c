@@ -57,9 +57,9 @@ static time_t mono(void)
 }
 
 /* The listening socket is non-blocking: the worker threads wait for it in
- * epoll next to their kept connections and accept without blocking (see
- * worker.c), so a thread never sleeps in accept while nginx has a request
- * for the connection it holds. */
+ * an epoll set next to the idle kept connections and accept without
+ * blocking (connection.c), so a thread never sleeps in accept while nginx
+ * has a request waiting on a kept connection. */
 int pw_listen_open(const struct pw_config *cfg, char *err, size_t errlen)
 {
 	int fd = -1;
