@@ -136,6 +136,19 @@ int api_page_params(struct pw_ctx *ctx, int *limit, long long *after_id)
 	return 0;
 }
 
+void api_rows_answer(struct pw_ctx *ctx, struct pw_db_rows *rows, const struct api_col *cols,
+		     size_t ncols)
+{
+	json_object *o = json_object_new_object(), *items = json_object_new_array();
+
+	for (size_t r = 0; r < rows->nrows; r++)
+		json_object_array_add(items, api_row_json(rows, r, cols, ncols));
+	pw_db_rows_free(rows);
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "next_cursor", NULL);
+	pw_response_json(ctx->res, 200, o);
+}
+
 void api_page_answer(struct pw_ctx *ctx, json_object *items, int limit, long long last_id)
 {
 	json_object *o = json_object_new_object();

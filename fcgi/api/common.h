@@ -54,6 +54,10 @@ int api_page_params(struct pw_ctx *ctx, int *limit, long long *after_id);
 /* {"items": items, "next_cursor": ...}: a cursor for last_id when the page
  * was full (more may follow), else null. Consumes items. */
 void api_page_answer(struct pw_ctx *ctx, json_object *items, int limit, long long last_id);
+/* Answers 200 with a whole, unpaged list: {"items": [one object per row
+ * with cols], "next_cursor": null}. Takes rows and frees them. */
+void api_rows_answer(struct pw_ctx *ctx, struct pw_db_rows *rows, const struct api_col *cols,
+		     size_t ncols);
 
 /* 422 validation_failed with details (consumed). */
 void api_invalid(struct pw_ctx *ctx, const char *message, json_object *details);

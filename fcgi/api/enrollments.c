@@ -556,7 +556,6 @@ void api_enrollments_case_managers(struct pw_ctx *ctx)
 		{"kind", API_STR},	  {"assigned_at", API_STR}, {"removed_at", API_STR},
 	};
 	struct pw_db_rows *rows = NULL;
-	json_object *items, *o;
 	int rc;
 
 	if (api_authorize_enrollment(ctx, ctx->ids[0], PW_ACL_READ, NULL))
@@ -566,12 +565,5 @@ void api_enrollments_case_managers(struct pw_ctx *ctx)
 		pw_response_error_rc(ctx->res, rc);
 		return;
 	}
-	items = json_object_new_array();
-	for (size_t r = 0; r < rows->nrows; r++)
-		json_object_array_add(items, api_row_json(rows, r, cols, PW_ARRAY_LEN(cols)));
-	pw_db_rows_free(rows);
-	o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "next_cursor", NULL);
-	pw_response_json(ctx->res, 200, o);
+	api_rows_answer(ctx, rows, cols, PW_ARRAY_LEN(cols));
 }

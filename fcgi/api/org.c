@@ -370,7 +370,6 @@ void api_locations_staff(struct pw_ctx *ctx)
 	const struct pw_principal *me = &ctx->session->principal;
 	long long id = ctx->ids[0];
 	struct pw_db_rows *rows = NULL;
-	json_object *items, *o;
 	int in_scope = me->role == PW_ROLE_STATEWIDE, rc;
 
 	if (staff_only(ctx))
@@ -392,11 +391,5 @@ void api_locations_staff(struct pw_ctx *ctx)
 		pw_response_error_rc(ctx->res, rc);
 		return;
 	}
-	items = json_object_new_array();
-	for (size_t r = 0; r < rows->nrows; r++)
-		json_object_array_add(items, api_row_json(rows, r, cols, PW_ARRAY_LEN(cols)));
-	pw_db_rows_free(rows);
-	o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	pw_response_json(ctx->res, 200, o);
+	api_rows_answer(ctx, rows, cols, PW_ARRAY_LEN(cols));
 }
