@@ -29,8 +29,19 @@ function names(page) {
   return page.locator('table tbody th').allTextContents();
 }
 
+// Waits until the column header named name says it is sorted want: the
+// sort is a navigation, so the old table stays on screen for a moment.
+async function sortedBy(page, name, want) {
+  await page.locator(`th[aria-sort="${want}"]`, { hasText: name }).waitFor();
+  await settled(page);
+}
+
+// Sends the search form and waits for the new address's screen (every
+// search here changes the address).
 async function search(page) {
+  const before = page.url();
   await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForFunction((u) => window.location.href !== u, before);
   await settled(page);
 }
 
@@ -80,18 +91,18 @@ test('search, filters, sorting, paging, reload and the soft-exit watch', async (
 
   // Sorting: the header's button, by keyboard too; aria-sort follows.
   await page.getByRole('button', { name: /^Name/ }).click();
-  await settled(page);
+  await sortedBy(page, 'Name', 'descending');
   assert.equal(await nameHead.getAttribute('aria-sort'), 'descending');
   await showing(page, /Showing 1 to 10/);
   const desc = await names(page);
   assert.ok(desc[0].localeCompare(first[0]) > 0, `${desc[0]} sorts after ${first[0]}`);
   await page.getByRole('button', { name: /^Name/ }).focus();
   await page.keyboard.press('Enter');
-  await settled(page);
+  await sortedBy(page, 'Name', 'ascending');
   assert.equal(await nameHead.getAttribute('aria-sort'), 'ascending');
   assert.deepEqual(await names(page), first);
   await page.getByRole('button', { name: /^Date of birth/ }).click();
-  await settled(page);
+  await sortedBy(page, 'Date of birth', 'ascending');
   assert.equal(await page.getByRole('columnheader', { name: /^Date of birth/ }).getAttribute('aria-sort'), 'ascending');
   const dobs = await page.locator('table tbody td:nth-of-type(1)').allTextContents();
   assert.deepEqual(dobs, [...dobs].sort());

@@ -69,6 +69,7 @@ async function show(loc) {
   endingSession = false;
   view = result;
   replace(main, result.node);
+  main.dataset.shown = loc.hash; // which route is on screen (tests wait for it)
   document.title = result.title ? `${result.title} · Pathway` : 'Pathway';
   renderHeader(session.session(), currentSection(loc.path));
   afterNavigation();

@@ -35,7 +35,10 @@ export async function waitForHeading(page, text) {
 // Waits until nothing on the screen is still loading (the app marks
 // loading parts, such as a record's history, with aria-busy).
 export async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"], main [aria-busy="true"]'));
+  // The screen of the current address is drawn (app.js marks main with the
+  // route it shows) and nothing in it is still loading.
+  await page.waitForFunction(() => document.querySelector('main').dataset.shown === (window.location.hash || '#/')
+    && !document.querySelector('main[aria-busy="true"], main [aria-busy="true"]'));
 }
 
 // A form control by the start of its label ("Login" matches "Login (required)").
